@@ -1,0 +1,43 @@
+# Two ways in: `make report` (the batch report over seeds/) and `make test` (every test).
+# Both create the virtual environment from the pinned lock file when it is missing or stale.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+ARTICLES ?= seeds
+REPORTS  ?= reports
+
+.PHONY: report test lab notebooks extract benchmark clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/python -m helpers report $(ARTICLES) --out $(REPORTS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		--nbval-sanitize-with tests/nbval_sanitize.cfg
+
+lab: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter lab
+
+# Re-execute the notebooks in place over seeds/ (commit their outputs: nbval compares them).
+notebooks: $(STAMP)
+	cd notebooks && for notebook in [0-9][0-9]-*.ipynb; do \
+		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$notebook" || exit 1; done
+
+extract: $(STAMP)
+	$(BIN)/python -m helpers extract $(ARTICLES) --out data/processed
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/pipeline_speed.py
+
+clean:
+	rm -rf $(VENV) $(REPORTS) .pytest_cache

@@ -1,0 +1,527 @@
+"""Ingest: a folder of article files -> the `articles`, `sentences` and `set_aside` tables.
+
+Offsets in `sentences` and `set_aside` are character offsets into the decoded file (a UTF-8
+byte-order mark is not counted), so `raw_text[start:end]` is the sentence, for .html files too.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from array import array
+from dataclasses import dataclass, field
+from datetime import date
+from html import unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import charset_normalizer
+import pandas as pd
+import trafilatura
+import yaml
+
+from .datetext import find_full_dates, parse_full_date, parse_month_day
+from .language import blank_english
+from .project import PROJECT_ROOT, data_file
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+MANIFEST_NAME = "manifest.csv"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+ARTICLE_COLUMNS = ["article_id", "path", "outlet", "title", "published", "date_source",
+                   "n_sentences", "sha256", "outlet_source", "date_evidence", "format", "encoding"]
+SENTENCE_COLUMNS = ["article_id", "sentence_id", "paragraph", "start", "end", "text"]
+SET_ASIDE_COLUMNS = ["article_id", "paragraph", "start", "end", "kind", "reason", "text"]
+# Order matters: the first kind that matches a paragraph wins.
+PARAGRAPH_KINDS = ["source_line", "comment_form", "credit", "caption", "site_chrome"]
+
+
+class ArticleError(Exception):
+    """A file or folder that cannot be read as articles; the message names it and the problem."""
+
+    def __init__(self, path: Path | str, problem: str):
+        self.path, self.problem = Path(path), problem
+        super().__init__(f"{display_path(path)}: {problem}")
+
+
+@dataclass
+class Corpus:
+    """The ingest stage's output: three tables, and one message per file that could not be read."""
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    set_aside: pd.DataFrame
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Compiled patterns of data/boilerplate.yaml and the outlet names of data/outlets.csv."""
+    header: list[re.Pattern]
+    dateline: list[re.Pattern]
+    paragraph: dict[str, list[re.Pattern]]
+    outlets: dict[str, str]
+
+
+def display_path(path: Path | str) -> str:
+    """A path as a user should read it: relative to the project when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
+# --- reference data ------------------------------------------------------------------------
+
+def load_boilerplate(data_dir: str | Path | None = None) -> Boilerplate:
+    """Read the analyst-editable patterns; a bad pattern is reported with its file and text."""
+    path = data_file("boilerplate.yaml", data_dir)
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def compiled(kind: str) -> list[re.Pattern]:
+        try:
+            return [re.compile(pattern) for pattern in spec.get(kind) or []]
+        except re.error as error:
+            raise ArticleError(path, f"bad pattern under '{kind}': {error}") from error
+
+    outlets = pd.read_csv(data_file("outlets.csv", data_dir), dtype=str, keep_default_na=False)
+    return Boilerplate(
+        header=compiled("header"),
+        dateline=compiled("dateline"),
+        paragraph={kind: compiled(kind) for kind in PARAGRAPH_KINDS},
+        outlets=dict(zip(outlets["alias"], outlets["outlet"])),
+    )
+
+
+def read_manifest(articles_dir: Path) -> pd.DataFrame:
+    """The optional manifest.csv (file, url, outlet, published), indexed by file name."""
+    path = articles_dir / MANIFEST_NAME
+    columns = ["file", "url", "outlet", "published"]
+    if not path.exists():
+        return pd.DataFrame(columns=columns).set_index("file")
+    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = [column for column in ("file", "published") if column not in manifest.columns]
+    if missing:
+        raise ArticleError(path, f"manifest lacks the column(s) {', '.join(missing)}; "
+                                 f"expected {', '.join(columns)}")
+    for value in manifest["published"]:
+        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ArticleError(path, f"published date '{value}' is not an ISO date (YYYY-MM-DD)")
+    return manifest.reindex(columns=columns, fill_value="").set_index("file")
+
+
+# --- files -> text ---------------------------------------------------------------------------
+
+def list_article_files(articles_dir: Path) -> list[Path]:
+    """The article files of a folder, sorted; fails when there is nothing to read."""
+    if not articles_dir.exists():
+        raise ArticleError(articles_dir, "articles folder not found")
+    if not articles_dir.is_dir():
+        raise ArticleError(articles_dir, "not a folder; pass the folder that holds the articles")
+    files = sorted(p for p in articles_dir.iterdir()
+                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    if not files:
+        others = sorted(p.name for p in articles_dir.iterdir() if p.name != MANIFEST_NAME)
+        found = f"; found only: {', '.join(others[:5])}" if others else " (the folder is empty)"
+        raise ArticleError(articles_dir, f"no article files ({', '.join(ARTICLE_SUFFIXES)}){found}")
+    return files
+
+
+def decode_article(path: Path) -> tuple[str, str]:
+    """(text, encoding) of an article file: UTF-8 (with or without BOM), else a detected encoding."""
+    size = path.stat().st_size
+    if size == 0:
+        raise ArticleError(path, "empty file")
+    if size > MAX_FILE_BYTES:
+        raise ArticleError(path, f"file too large ({size / 2**20:.1f} MB; an article is at most "
+                                 f"{MAX_FILE_BYTES // 2**20} MB)")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as error:
+        guess = charset_normalizer.from_bytes(data).best()
+        if guess is None or _looks_binary(str(guess)):
+            raise ArticleError(path, f"undecodable bytes: not UTF-8 (byte 0x{data[error.start]:02x} "
+                                     f"at offset {error.start}) and no other encoding fits") from error
+        return str(guess), guess.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for char in text if ord(char) < 32 and char not in "\n\r\t\f")
+    return controls > max(2, len(text) // 200)
+
+
+@dataclass(frozen=True)
+class TextView:
+    """The text the pipeline reads, and where each of its characters sits in the decoded file."""
+    text: str
+    raw_starts: array | None = None  # None: the text is the file itself
+    raw_ends: array | None = None
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        if self.raw_starts is None:
+            return start, end
+        return self.raw_starts[start], self.raw_ends[end - 1]
+
+
+class _VisibleText(HTMLParser):
+    """The visible text of an HTML page, one paragraph per block element, with raw offsets."""
+    SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "form", "button"}
+    BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figure",
+              "figcaption", "header", "footer", "nav", "section", "article", "aside", "main",
+              "blockquote", "table", "tr", "td", "th", "dt", "dd", "time", "address", "hr"}
+
+    def __init__(self, raw: str):
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
+        self.chars: list[str] = []
+        self.starts, self.ends = array("q"), array("q")
+        self.skip_depth = 0
+
+    def offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def emit(self, text: str, start: int, end: int) -> None:
+        for char in text:
+            self.chars.append(char)
+            self.starts.append(start)
+            self.ends.append(end)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIPPED:
+            self.skip_depth += 1
+        elif tag in self.BLOCKS and not self.skip_depth:
+            self.emit("\n\n", self.offset(), self.offset())
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIPPED:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in self.BLOCKS and not self.skip_depth:
+            self.emit("\n\n", self.offset(), self.offset())
+
+    def handle_data(self, data):
+        if self.skip_depth:
+            return
+        base = self.offset()
+        for match in re.finditer(r"\s+|\S+", data):
+            if match.group().isspace():
+                self.emit(" ", base + match.start(), base + match.end())
+            else:
+                for i, char in enumerate(match.group(), start=base + match.start()):
+                    self.emit(char, i, i + 1)
+
+    def handle_entityref(self, name):
+        self._reference(f"&{name};")
+
+    def handle_charref(self, name):
+        self._reference(f"&#{name};")
+
+    def _reference(self, raw: str) -> None:
+        if not self.skip_depth:
+            start = self.offset()
+            self.emit(unescape(raw), start, start + len(raw))
+
+    def view(self) -> TextView:
+        return TextView("".join(self.chars), self.starts, self.ends)
+
+
+def html_view(raw: str) -> TextView:
+    parser = _VisibleText(raw)
+    parser.feed(raw)
+    parser.close()
+    return parser.view()
+
+
+# --- text -> paragraphs -------------------------------------------------------------------
+
+@dataclass
+class Paragraph:
+    number: int      # 1-based position among the file's non-blank paragraphs
+    start: int       # offsets into the TextView's text
+    end: int
+    text: str
+    kind: str = "body"
+    reason: str = ""
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Blocks between blank lines; a text without any blank line has one paragraph per line."""
+    separator = r"\n[ \t\xa0]*\n" if re.search(r"\n[ \t\xa0]*\n", text) else r"\n"
+    paragraphs, position = [], 0
+    for piece in re.split(f"({separator})", text) + [""]:
+        if piece and not re.fullmatch(separator, piece):
+            stripped = piece.strip()
+            if stripped:
+                start = position + piece.index(stripped)
+                paragraphs.append(Paragraph(len(paragraphs) + 1, start, start + len(stripped), stripped))
+        position += len(piece)
+    return paragraphs
+
+
+def classify_paragraph(paragraph: Paragraph, boilerplate: Boilerplate) -> None:
+    """Mark a paragraph that is not the article's own text with its kind and the reason."""
+    for kind in PARAGRAPH_KINDS:
+        for pattern in boilerplate.paragraph[kind]:
+            match = pattern.search(paragraph.text)
+            if match:
+                paragraph.kind = kind
+                paragraph.reason = f"matches {kind} pattern: '{match.group().strip()[:60]}'"
+                return
+    if not re.search(r"[^\W\d_]{2}", paragraph.text):
+        paragraph.kind, paragraph.reason = "site_chrome", "no words"
+
+
+def mark_outside_main_text(paragraphs: list[Paragraph], main_text: str) -> None:
+    """Paragraphs of an HTML page that the boilerplate remover left out of the main text."""
+    main = _squash(main_text)
+    for paragraph in paragraphs:
+        if paragraph.kind == "body" and _squash(paragraph.text) not in main:
+            paragraph.kind = "site_chrome"
+            paragraph.reason = "outside the page's main text (trafilatura)"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def cut_prefix(paragraph: Paragraph, match: re.Match, kind: str) -> Paragraph:
+    """Split a matched header or dateline off the start of a paragraph; returns the cut part."""
+    cut = Paragraph(paragraph.number, paragraph.start, paragraph.start + len(match.group().rstrip()),
+                    match.group().strip(), kind, f"{kind} at the start of the text")
+    rest = paragraph.text[match.end():]
+    paragraph.start = paragraph.end - len(rest)
+    paragraph.text = rest
+    return cut
+
+
+# --- metadata ------------------------------------------------------------------------------
+
+@dataclass
+class Metadata:
+    title: str = ""
+    outlet: str = ""
+    outlet_source: str = "unknown"
+    published: str = ""
+    date_source: str = "unknown"
+    date_evidence: str = ""
+
+
+def find_outlet(text: str, outlets: dict[str, str]) -> str:
+    """The canonical outlet named in a short text (agency tag, source line, sign-off)."""
+    best = None
+    for alias, outlet in outlets.items():
+        match = re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), outlet)
+    return best[1] if best else ""
+
+
+def take_header_and_dateline(body: list[Paragraph], boilerplate: Boilerplate) -> list[Paragraph]:
+    """Cut a header line ('date 2024-01-19', 'Published ...') and a dateline off the first paragraphs."""
+    cuts = []
+    for paragraph in body[:3]:
+        for pattern in boilerplate.header:
+            match = pattern.match(paragraph.text)
+            if match:
+                cuts.append(cut_prefix(paragraph, match, "header"))
+                break
+        if paragraph.text:
+            for pattern in boilerplate.dateline:
+                match = pattern.match(paragraph.text)
+                if match:
+                    cuts.append(cut_prefix(paragraph, match, "dateline"))
+                    break
+            if paragraph.text and any(c.kind == "dateline" for c in cuts):
+                break
+    return cuts
+
+
+def take_signoff(paragraph: Paragraph, outlets: dict[str, str]) -> Paragraph | None:
+    """Cut an agency sign-off ('... officials. EFE') off the last paragraph."""
+    match = re.search(r"(?<=[.!?”\"])\s+([A-Z]{2,}(?:-[A-Z]{2,})?)\s*$", paragraph.text)
+    if not match or match.group(1) not in outlets:
+        return None
+    signoff = Paragraph(paragraph.number, paragraph.start + match.start(1), paragraph.end,
+                        match.group(1), "signoff", "agency sign-off at the end of the text")
+    paragraph.text = paragraph.text[:match.start()]
+    paragraph.end = paragraph.start + len(paragraph.text)
+    return signoff
+
+
+def publication_date(cuts: list[Paragraph], text_dates: list[date], boilerplate: Boilerplate,
+                     manifest_date: str) -> tuple[str, str, str]:
+    """(published, date_source, date_evidence), in the order manifest, header, dateline, text."""
+    if manifest_date:
+        return manifest_date, "manifest", f"{MANIFEST_NAME}: {manifest_date}"
+    for cut in cuts:
+        if cut.kind == "header":
+            found = _pattern_group(boilerplate.header, cut.text, "date")
+            day = parse_full_date(found or "")
+            if day:
+                return day.isoformat(), "header", cut.text
+    for cut in cuts:
+        month_day = parse_month_day(_pattern_group(boilerplate.dateline, cut.text, "date") or "") \
+            if cut.kind == "dateline" else None
+        if month_day:
+            if not text_dates:
+                return "", "unknown", f"dateline '{cut.text}' has no year and the text names none"
+            day = nearest_in_years(month_day, max(text_dates))
+            return day.isoformat(), "dateline", f"{cut.text} (year from the dates in the text)"
+    if text_dates:
+        latest = max(text_dates)
+        return latest.isoformat(), "text", "latest date named in the text; published on or after it"
+    return "", "unknown", "no manifest entry, header, dated dateline or explicit date"
+
+
+def nearest_in_years(month_day: tuple[int, int], anchor: date) -> date:
+    """The date with this month and day nearest to an anchor date (a dateline has no year)."""
+    candidates = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidates.append(date(year, *month_day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda day: abs((day - anchor).days))
+
+
+def _pattern_group(patterns: list[re.Pattern], text: str, group: str) -> str | None:
+    for pattern in patterns:
+        match = pattern.match(text)
+        if match and group in pattern.groupindex:
+            return match[group]
+    return None
+
+
+def guess_title(paragraphs: list[Paragraph]) -> str:
+    """The first paragraph when it reads like a headline: one short line, no final full stop."""
+    for paragraph in paragraphs:
+        if paragraph.kind != "body":
+            continue
+        text = paragraph.text
+        is_headline = ("\n" not in text and len(text.split()) <= 25
+                       and not re.search(r"[.:;,]\W*$", text))
+        return text if is_headline else ""
+    return ""
+
+
+# --- one article ---------------------------------------------------------------------------
+
+def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -> tuple[dict, list, list]:
+    """One article file -> (articles row, sentence rows, set-aside rows)."""
+    raw, encoding = decode_article(path)
+    is_html = path.suffix.lower() in (".html", ".htm")
+    view, page = (html_view(raw), trafilatura.bare_extraction(raw, with_metadata=True)) \
+        if is_html else (TextView(raw), None)
+    if is_html and page is None:
+        raise ArticleError(path, "no article text found in the HTML page")
+
+    paragraphs = split_paragraphs(view.text)
+    for paragraph in paragraphs:
+        classify_paragraph(paragraph, boilerplate)
+    if is_html:
+        mark_outside_main_text(paragraphs, page.text or "")
+    body = [p for p in paragraphs if p.kind == "body"]
+    if not body:
+        raise ArticleError(path, "no article text: every paragraph is boilerplate or empty")
+
+    cuts = take_header_and_dateline(body, boilerplate)
+    signoff = take_signoff(body[-1], boilerplate.outlets)
+    cuts += [signoff] if signoff else []
+    body = [p for p in body if p.text.strip()]
+
+    meta = describe_article(path, paragraphs, body, cuts, boilerplate, manifest, page)
+    article_id = path.stem
+    sentences = split_sentences(article_id, body, view)
+    set_aside = [_set_aside_row(article_id, p, view)
+                 for p in sorted([p for p in paragraphs if p.kind != "body"] + cuts,
+                                 key=lambda p: p.start)]
+    row = {
+        "article_id": article_id, "path": display_path(path), "outlet": meta.outlet,
+        "title": meta.title, "published": meta.published, "date_source": meta.date_source,
+        "n_sentences": len(sentences), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "outlet_source": meta.outlet_source, "date_evidence": meta.date_evidence,
+        "format": "html" if is_html else "txt", "encoding": encoding,
+    }
+    return row, sentences, set_aside
+
+
+def describe_article(path, paragraphs, body, cuts, boilerplate, manifest, page) -> Metadata:
+    """Title, outlet and publication date, each with where it came from."""
+    listed = manifest.loc[path.name] if path.name in manifest.index else None
+    text_dates = [day for p in paragraphs if p.kind in ("body", "caption")
+                  for _, _, day in find_full_dates(p.text)]
+    published, date_source, evidence = publication_date(
+        cuts, text_dates, boilerplate, listed["published"] if listed is not None else "")
+    outlet, outlet_source = "", "unknown"
+    candidates = [("manifest", listed["outlet"] if listed is not None else "")]
+    candidates += [(c.kind, find_outlet(c.text, boilerplate.outlets))
+                   for c in cuts if c.kind in ("dateline", "signoff")]
+    candidates += [("source_line", find_outlet(p.text, boilerplate.outlets))
+                   for p in paragraphs if p.kind == "source_line"]
+    candidates += [("html metadata", (page.sitename or "") if page else "")]
+    for source, name in candidates:
+        if name:
+            outlet = boilerplate.outlets.get(name, name) if source != "html metadata" \
+                else (find_outlet(name, boilerplate.outlets) or name)
+            outlet_source = source
+            break
+    title = (page.title or "") if page else guess_title(paragraphs)
+    return Metadata(title, outlet, outlet_source, published, date_source, evidence)
+
+
+def split_sentences(article_id: str, body: list[Paragraph], view: TextView) -> list[dict]:
+    """Sentence rows of the body paragraphs, numbered from 1, with offsets into the raw file."""
+    nlp = blank_english()
+    rows = []
+    for paragraph, doc in zip(body, nlp.pipe(p.text for p in body)):
+        for sentence in doc.sents:
+            text = sentence.text.strip()
+            if not re.search(r"\w", text):
+                continue
+            local = paragraph.start + sentence.start_char + sentence.text.index(text)
+            start, end = view.raw_span(local, local + len(text))
+            rows.append({"article_id": article_id, "sentence_id": len(rows) + 1,
+                         "paragraph": paragraph.number, "start": start, "end": end, "text": text})
+    return rows
+
+
+def _set_aside_row(article_id: str, paragraph: Paragraph, view: TextView) -> dict:
+    start, end = view.raw_span(paragraph.start, paragraph.end)
+    return {"article_id": article_id, "paragraph": paragraph.number, "start": start, "end": end,
+            "kind": paragraph.kind, "reason": paragraph.reason, "text": paragraph.text}
+
+
+# --- a folder ------------------------------------------------------------------------------
+
+def read_corpus(articles_dir: str | Path, data_dir: str | Path | None = None,
+                progress=None) -> Corpus:
+    """Every article of a folder. A file that fails is reported in `errors`; the rest are read."""
+    articles_dir = Path(articles_dir)
+    files = list_article_files(articles_dir)
+    manifest = read_manifest(articles_dir)
+    boilerplate = load_boilerplate(data_dir)
+    articles, sentences, set_aside, errors = [], [], [], []
+    for path in files:
+        if progress:
+            progress(f"reading {path.name}")
+        try:
+            row, rows, aside = read_article(path, boilerplate, manifest)
+        except ArticleError as error:
+            errors.append(str(error))
+            continue
+        articles.append(row)
+        sentences += rows
+        set_aside += aside
+    unknown = sorted(set(manifest.index) - {p.name for p in files})
+    errors += [f"{display_path(articles_dir / MANIFEST_NAME)}: lists '{name}', which is not in the "
+               f"folder" for name in unknown]
+    return Corpus(
+        pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
+        pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        pd.DataFrame(set_aside, columns=SET_ASIDE_COLUMNS),
+        errors,
+    )

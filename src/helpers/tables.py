@@ -1,0 +1,39 @@
+"""Writing and reading the pipeline's tables as CSV, atomically."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+
+def write_csv_atomically(table: pd.DataFrame, path: Path) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            table.to_csv(stream, index=False)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:
+    """Every table as OUT_DIR/<name>.csv; returns the paths written."""
+    out_dir = Path(out_dir)
+    paths = []
+    for name, table in tables.items():
+        path = out_dir / f"{name}.csv"
+        write_csv_atomically(table, path)
+        paths.append(path)
+    return paths
+
+
+def read_tables(out_dir: str | Path, names: list[str]) -> dict[str, pd.DataFrame]:
+    """Tables written by `write_tables`, as strings (codes keep their leading zeros)."""
+    out_dir = Path(out_dir)
+    return {name: pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+            for name in names}
