@@ -10,10 +10,22 @@ from pathlib import Path
 
 import pandas as pd
 
+from .actors import find_mentions, find_unresolved_names, load_actor_dictionary
+from .claims import find_claims
+from .dates import resolve_dates
+from .events import code_events, load_patterns
+from .incidents import merge_incidents
 from .ingest import read_corpus
 from .project import DATA_DIR, PROJECT_ROOT, resolve_path
 
 CACHE_DIR = PROJECT_ROOT / ".cache"
+# Sentence-initial words and calendar names that look like names but are not actors.
+NOT_NAMES = {"The", "A", "An", "In", "On", "At", "But", "However", "Meanwhile", "It", "He", "She", "They",
+             "This", "That", "These", "Those", "Its", "Their", "His", "Her", "After", "Before", "As", "While",
+             "When", "Earlier", "Later", "Also", "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+             "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+             "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+             "Sep", "Sept", "Oct", "Nov", "Dec", "Twitter", "X"}
 
 
 @dataclass
@@ -26,8 +38,19 @@ def extract_tables(articles_dir: str | Path, data_dir: str | Path | None = None,
                    progress=None) -> Extraction:
     """Run every stage over a folder; files that fail are listed in `errors`, the rest go on."""
     corpus = read_corpus(resolve_path(articles_dir), data_dir, progress)
-    tables = {"articles": corpus.articles, "sentences": corpus.sentences,
-              "set_aside": corpus.set_aside}
+    actors = load_actor_dictionary(data_dir)
+    mentions = find_mentions(corpus.sentences, actors, corpus.articles)
+    patterns, speech, _ = load_patterns(data_dir)
+    events = code_events(corpus.sentences, mentions, actors, data_dir)
+    events = resolve_dates(events, corpus.sentences, corpus.articles)
+    claims = find_claims(corpus.sentences, events, mentions, data_dir)
+    incidents = merge_incidents(events, claims, actors, corpus.articles,
+                                {pattern.id: pattern.label for pattern in patterns})
+    cues = [speech.pattern] + [p.verbs.pattern for p in patterns if p.verbs is not None]
+    unresolved = find_unresolved_names(corpus.sentences, mentions, cues, NOT_NAMES)
+    tables = {"articles": corpus.articles, "sentences": corpus.sentences, "set_aside": corpus.set_aside,
+              "actors": actors, "mentions": mentions, "events": events, "claims": claims,
+              "incidents": incidents, "unresolved": unresolved}
     return Extraction(tables, corpus.errors)
 
 

@@ -1,0 +1,134 @@
+"""Claims: casualty figures in sentences -> the `claims` table, each with who says it.
+
+"killing at least nine people" is the outlet's own figure (no claimant); "which Islamabad claimed
+killed two children" is Pakistan's; "Tehran ... said it killed 10 foreign citizens" is Iran's.
+A figure belongs to the violent event of its sentence, or, when the sentence only refers back
+("the attack, which ..."), to the latest violent event the article told before it.
+Vague figures follow ACLED: "dozens" counts as 12 (data/event_patterns.yaml, casualties).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from .events import load_patterns
+
+CLAIM_COLUMNS = ["claim_id", "article_id", "sentence_id", "event_id", "claimant", "kind", "value_min",
+                 "value_max", "qualifier", "victims", "text"]
+NUMBER_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+# Qualifiers that make a figure a lower or an upper bound.
+LOWER_BOUND = {"at least", "more than", "over"}
+UPPER_BOUND = {"up to", "as many as", "fewer than", "less than"}
+
+
+def casualty_expressions(vocabulary: dict) -> list[tuple[str, re.Pattern]]:
+    """(kind, expression) pairs: 'killed N victims' and 'N victims were killed' for each kind."""
+    def alternation(words):
+        return "|".join(sorted((w if "(" in w or "?" in w else re.escape(w) for w in words), key=len, reverse=True))
+    vague = "|".join(sorted((re.escape(w) for w in vocabulary["vague_numbers"]), key=len, reverse=True))
+    number = rf"(?P<number>\d[\d,]*|{'|'.join(NUMBER_WORDS)}|{vague})"
+    qualifier = rf"(?:(?P<qualifier>{alternation(vocabulary['qualifiers'])})\s+)?"
+    victims = rf"(?P<victims>(?:[\w-]+\s+){{0,3}}?(?:{alternation(vocabulary['victims'])}))"
+    expressions = []
+    for kind in ("killed", "injured"):
+        verbs = alternation(vocabulary[kind])
+        expressions.append((kind, re.compile(
+            rf"\b(?:{verbs})\s+{qualifier}{number}\s+(?:of\s+)?{victims}?", re.IGNORECASE)))
+        expressions.append((kind, re.compile(
+            rf"\b{qualifier}{number}\s+{victims}\s+(?:\w+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+|being\s+)?"
+            rf"(?:{verbs})\b", re.IGNORECASE)))
+    return expressions
+
+
+def figure_value(number: str, vocabulary: dict) -> int | None:
+    number = number.lower().replace(",", "")
+    if number.isdigit():
+        return int(number)
+    return NUMBER_WORDS.get(number, vocabulary["vague_numbers"].get(number))
+
+
+def figure_range(value: int, qualifier: str) -> tuple[str, str]:
+    qualifier = qualifier.lower()
+    if qualifier in LOWER_BOUND:
+        return str(value), ""
+    if qualifier in UPPER_BOUND:
+        return "", str(value)
+    return str(value), str(value)
+
+
+def find_claims(sentences: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame,
+                data_dir: str | Path | None = None) -> pd.DataFrame:
+    """The `claims` table."""
+    _, speech, vocabulary = load_patterns(data_dir)
+    expressions = casualty_expressions(vocabulary)
+    violent = events[events["violent"]] if not events.empty else events
+    rows = []
+    for sentence in sentences.sort_values(["article_id", "sentence_id"]).itertuples(index=False):
+        for kind, match in sentence_figures(sentence.text, expressions):
+            value = figure_value(match["number"], vocabulary)
+            if value is None:
+                continue
+            low, high = figure_range(value, match["qualifier"] or "")
+            rows.append({
+                "article_id": sentence.article_id, "sentence_id": sentence.sentence_id,
+                "event_id": owning_event(violent, sentence, match.start()),
+                "claimant": claimant(sentence, match.start(), events, mentions, speech),
+                "kind": kind, "value_min": low, "value_max": high,
+                "qualifier": (match["qualifier"] or "").lower() or
+                             (match["number"].lower() if match["number"].lower() in vocabulary["vague_numbers"] else ""),
+                "victims": (match["victims"] or "").strip(), "text": match.group().strip(),
+            })
+    claims = pd.DataFrame(rows, columns=CLAIM_COLUMNS[1:])
+    claims.insert(0, "claim_id", [f"c{n + 1:03d}" for n in range(len(claims))])
+    return claims
+
+
+def sentence_figures(text: str, expressions) -> list[tuple[str, re.Match]]:
+    """Non-overlapping casualty figures of a sentence, in text order."""
+    found, taken = [], []
+    for kind, expression in expressions:
+        for match in expression.finditer(text):
+            span = match.span("number")
+            if not any(s < span[1] and span[0] < e for s, e in taken):
+                found.append((kind, match))
+                taken.append(span)
+    return sorted(found, key=lambda item: item[1].start())
+
+
+def owning_event(violent: pd.DataFrame, sentence, position: int) -> str:
+    """The violent event the figure counts: in the sentence before the figure, else the latest before."""
+    article = violent[violent["article_id"] == sentence.article_id]
+    here = article[(article["sentence_id"] == sentence.sentence_id) & (article["trigger_start"] < position)]
+    if not here.empty:
+        return here.sort_values("trigger_start")["event_id"].iloc[-1]
+    earlier = article[article["sentence_id"] < sentence.sentence_id]
+    return earlier.sort_values(["sentence_id", "trigger_start"])["event_id"].iloc[-1] if not earlier.empty else ""
+
+
+def claimant(sentence, position: int, events: pd.DataFrame, mentions: pd.DataFrame, speech: re.Pattern) -> str:
+    """Who gives the figure: the speaker of a 'said'/'claimed' governing it; empty for the outlet."""
+    text = sentence.text
+    # "claimed responsibility for an attack that killed 11" does not make the group the figure's source.
+    governing = [m for m in speech.finditer(text[:position])
+                 if not re.search(r"[;]|\.\s", text[m.end():position])
+                 and not re.match(r"\s+responsibility\b", text[m.end():])]
+    if not governing:
+        return ""
+    verb = governing[-1]
+    speakers = mentions[(mentions["article_id"] == sentence.article_id) &
+                        (mentions["sentence_id"] == sentence.sentence_id) &
+                        (mentions["sentence_end"] <= verb.start())].sort_values("sentence_start")
+    between = text[speakers["sentence_end"].iloc[-1]:verb.start()] if not speakers.empty else text[:verb.start()]
+    if not speakers.empty and re.fullmatch(r"\s*(?:\w+\s+){0,2}", between):
+        return speakers["actor_id"].iloc[-1]
+    if re.search(r"\b(?:it|they)\s+$", text[:verb.start()], re.IGNORECASE):
+        # "which it said killed ...": the pronoun is the subject of the sentence.
+        subject = mentions[(mentions["article_id"] == sentence.article_id) &
+                           (mentions["sentence_id"] == sentence.sentence_id)].sort_values("sentence_start")
+        return subject["actor_id"].iloc[0] if not subject.empty else ""
+    return ""
