@@ -78,6 +78,8 @@ class Coding:
     actor_type: dict[str, str]
     places: pd.DataFrame
     cameo: pd.DataFrame
+    names: dict[str, str] = field(default_factory=dict)
+    country: dict[str, str] = field(default_factory=dict)
 
 
 # --- reference data -----------------------------------------------------------------------
@@ -201,9 +203,12 @@ class SentenceCoder:
     def __init__(self, coding: Coding, discourse: Discourse, text: str, referents: list[Referent]):
         self.coding, self.discourse, self.text, self.referents = coding, discourse, text, referents
 
+    def actor_name(self, actor: str) -> str:
+        return self.coding.names.get(actor, "")
+
     # state-level view of an actor, for anaphora
     def state_of(self, actor: str) -> str:
-        row_country = self.coding.actors.set_index("actor_id")["country"].get(actor, "")
+        row_country = self.coding.country.get(actor, "")
         top = self.coding.top.get(actor, actor)
         if self.coding.actor_type.get(top) == "state":
             return top
@@ -416,20 +421,25 @@ def _has_other_reading(item, found) -> bool:
 
 def find_location(text: str, position: int, referents: list[Referent], places: pd.DataFrame,
                   coder: SentenceCoder) -> tuple[str, str]:
-    """(place, its country) after the trigger: a known place name, else a state named as a place."""
+    """(place, its country) of the trigger's clause: a known place name, else a state named as a place.
+
+    Places after the trigger come first ("struck camps in Panjgur"), then those before it in the
+    same clause ("Panjgur was struck by ...").
+    """
     barrier = CLAUSE_BARRIER.search(text, position)
     limit = barrier.start() if barrier else len(text)
-    best = None
+    opening = max([0] + [m.end() for m in CLAUSE_BARRIER.finditer(text[:position])])
+    named = []
     for place, country in zip(places["place"], places["country"]):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text):
-            if position <= match.start() < limit and (best is None or match.start() < best[0]):
-                best = (match.start(), place, country)
-    if best:
-        return best[1], best[2]
-    for referent in referents:
-        if position <= referent.start < limit and referent.locative and referent.kind == "name":
-            state = coder.state_of(referent.actors[0])
-            return coder.coding.actors.set_index("actor_id").loc[state, "name"] if state else referent.surface, state
+        named += [(m.start(), place, country) for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text)]
+    named += [(r.start, coder.actor_name(coder.state_of(r.actors[0])) or r.surface, coder.state_of(r.actors[0]))
+              for r in referents if r.locative and r.kind == "name"]
+    after = sorted(item for item in named if position <= item[0] < limit)
+    before = sorted((item for item in named if opening <= item[0] < position), reverse=True)
+    # a named place beats a country named as a place
+    for group in (after, before):
+        for item in sorted(group, key=lambda item: (item[1] == coder.actor_name(item[2]),)):
+            return item[1], item[2]
     return "", ""
 
 
@@ -440,7 +450,8 @@ def code_events(sentences: pd.DataFrame, mentions: pd.DataFrame, actors: pd.Data
     cameo = load_cameo_table(data_dir)
     check_codes(patterns, cameo, data_file("event_patterns.yaml", data_dir))
     coding = Coding(patterns, speech, actors, roll_up(actors), dict(zip(actors["actor_id"], actors["type"])),
-                    load_places(data_dir), cameo)
+                    load_places(data_dir), cameo, dict(zip(actors["actor_id"], actors["name"])),
+                    dict(zip(actors["actor_id"], actors["country"])))
     by_sentence = {key: list(zip(group["sentence_start"], group["sentence_end"], group["actor_id"], group["surface"]))
                    for key, group in mentions.groupby(["article_id", "sentence_id"])}
     rows = []

@@ -124,11 +124,18 @@ def incident_row(number: int, incident: Incident, claims: pd.DataFrame, names: d
         "date_latest": iso(incident.latest), "source_actor": best.source_top, "target_actor": ";".join(targets),
         "cameo_code": best.cameo_code, "event_type": best.event_type, "goldstein": best.goldstein,
         "quad_class": best.quad_class, "location": location,
-        "label": describe(best, targets, location, names, labels),
+        "label": describe(best, label_targets(incident, targets), location, names, labels),
         "sentences": ";".join(sorted({f"{r.article_id}:{r.sentence_id}" for r in incident.rows})),
     }
     row.update(casualty_summary(figures, names, outlets))
     return row
+
+
+def label_targets(incident: Incident, targets: list[str]) -> list[str]:
+    """Targets worth naming: the state an incident happened in is its place, unless it is all there is."""
+    territory = {row.location_country for row in incident.rows if row.location_country}
+    named = [target for target in targets if target not in territory]
+    return named or targets
 
 
 def describe(event, targets: list[str], location: str, names: dict, labels: dict) -> str:
@@ -136,7 +143,8 @@ def describe(event, targets: list[str], location: str, names: dict, labels: dict
     verb = labels.get(event.pattern, event.event_type)
     words = [names.get(event.source_top, event.source_top), verb]
     if targets:
-        words.append(" and ".join(names.get(t, t) for t in targets))
+        shown = [names.get(t, t) for t in targets]
+        words.append(", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0])
     if location and not any(names.get(t) == location for t in targets):
         words.append(f"in {location}")
     return " ".join(words)
@@ -156,3 +164,29 @@ def casualty_summary(figures: pd.DataFrame, names: dict, outlets: dict) -> dict:
             described.append(f"{kind} {figure} {claim.victims} ({outlet}, according to {who})".replace("  ", " "))
     summary["casualty_figures"] = "; ".join(described)
     return summary
+
+
+def claims_side_by_side(incidents: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame,
+                        actors: pd.DataFrame) -> pd.DataFrame:
+    """Per incident, every casualty figure with the outlet that printed it and who it attributes it to."""
+    if incidents.empty or claims.empty:
+        return pd.DataFrame(columns=["incident_id", "label", "outlet", "says", "kind", "figure", "victims",
+                                     "sentence"])
+    owner = {event: incident for incident, ids in zip(incidents["incident_id"], incidents["event_ids"])
+             for event in ids.split(";")}
+    names = dict(zip(actors["actor_id"], actors["name"]))
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    labels = dict(zip(incidents["incident_id"], incidents["label"]))
+    rows = claims.assign(incident_id=claims["event_id"].map(owner).fillna(""))
+    table = pd.DataFrame({
+        "incident_id": rows["incident_id"],
+        "label": rows["incident_id"].map(labels).fillna("(no coded event)"),
+        "outlet": rows["article_id"].map(lambda a: outlets.get(a) or a),
+        "says": rows["claimant"].map(lambda c: names.get(c, c) if c else "the outlet itself"),
+        "kind": rows["kind"],
+        "figure": [f"{q} {lo or hi}".strip() if lo == hi or not (lo and hi) else f"{lo}-{hi}"
+                   for q, lo, hi in zip(rows["qualifier"], rows["value_min"], rows["value_max"])],
+        "victims": rows["victims"],
+        "sentence": rows["article_id"] + ":" + rows["sentence_id"].astype(str),
+    })
+    return table.sort_values(["incident_id", "kind", "outlet", "sentence"]).reset_index(drop=True)
