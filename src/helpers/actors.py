@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -131,16 +132,21 @@ def is_acronym(alias: str) -> bool:
 
 def build_matchers(actors: pd.DataFrame) -> tuple[PhraseMatcher, PhraseMatcher]:
     """(case-insensitive matcher on NORM, exact matcher for acronyms), labelled with actor ids."""
+    return _matchers(tuple(zip(actors["actor_id"], actors["aliases"])))
+
+
+@lru_cache(maxsize=4)   # building takes seconds; the same dictionary is matched many times
+def _matchers(aliases_by_actor: tuple[tuple[str, str], ...]) -> tuple[PhraseMatcher, PhraseMatcher]:
     nlp = blank_english()
     by_norm, exact = PhraseMatcher(nlp.vocab, attr="NORM"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    for actor_id, aliases in zip(actors["actor_id"], actors["aliases"]):
+    for actor_id, aliases in aliases_by_actor:
         words = {v for alias in aliases.split(ALIAS_SEPARATOR) for v in spelling_variants(alias)}
         acronyms = sorted(word for word in words if is_acronym(word))
         names = sorted(words - set(acronyms))
         if names:
-            by_norm.add(actor_id, [nlp.make_doc(name.lower()) for name in names])
+            by_norm.add(actor_id, list(nlp.tokenizer.pipe(name.lower() for name in names)))
         if acronyms:
-            exact.add(actor_id, [nlp.make_doc(name) for name in acronyms])
+            exact.add(actor_id, list(nlp.tokenizer.pipe(acronyms)))
     return by_norm, exact
 
 

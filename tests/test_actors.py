@@ -1,0 +1,75 @@
+"""The actor dictionary and the mention matcher."""
+import pandas as pd
+import pytest
+
+from helpers.actors import DictionaryError, find_mentions, load_actor_dictionary, roll_up, spelling_variants
+from helpers.project import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def actors():
+    return load_actor_dictionary()
+
+
+def mentions_in(text, actors, published="2024-01-19"):
+    sentences = pd.DataFrame([{"article_id": "a", "sentence_id": 1, "paragraph": 1, "start": 0,
+                               "end": len(text), "text": text}])
+    articles = pd.DataFrame([{"article_id": "a", "published": published}])
+    found = find_mentions(sentences, actors, articles)
+    return list(zip(found["surface"], found["actor_id"]))
+
+
+def test_required_actors_are_in_the_dictionary(actors):
+    required = {"IRN", "PAK", "CHN", "UN", "JAA", "BLA", "BLF", "ISR", "HAMAS", "IRGC", "PAK_NSC",
+                "UN_SG", "PAK_MFA", "IRN_MFA", "PAK_EMB", "PAK_MIL"}
+    assert required <= set(actors["actor_id"])
+
+
+def test_people_and_bodies_roll_up_to_their_state_or_organisation(actors):
+    top = roll_up(actors)
+    assert (top["KAKAR"], top["MUNIR"], top["IRGC"], top["IRN_MFA"], top["DUJARRIC"], top["GUTERRES"]) == \
+        ("PAK", "PAK", "IRN", "IRN", "UN", "UN")
+    assert roll_up(actors, "self")["KAKAR"] == "KAKAR"
+
+
+def test_spelling_variants_swap_hyphens_and_spaces():
+    assert spelling_variants("Jaish al-Adl") == {"Jaish al-Adl", "Jaish al Adl", "Jaish-al-Adl", "Jaish-al Adl"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jaish ul-Adl said it carried out the attack.", [("Jaish ul-Adl", "JAA")]),
+    ("Tehran summoned the envoy.", [("Tehran", "IRN")]),
+    ("The Persian country’s ambassador left.", [("The Persian country’s ambassador", "IRN_EMB")]),
+    ("The Pakistani foreign ministry and the IRGC spoke.", [("Pakistani foreign ministry", "PAK_MFA"), ("IRGC", "IRGC")]),
+    ("Balochistan Liberation Front fighters fled.", [("Balochistan Liberation Front", "BLF")]),
+    ("They told us nothing.", []),
+])
+def test_mentions(actors, text, expected):
+    assert mentions_in(text, actors) == expected
+
+
+def test_people_are_only_matched_while_they_hold_their_office(actors):
+    text = "Guterres urged calm."
+    assert mentions_in(text, actors, "2024-01-19") == [("Guterres", "GUTERRES")]
+    assert mentions_in(text, actors, "2010-05-01") == []
+
+
+def write_dictionary(folder, actors_yaml):
+    for name in ("event_patterns.yaml", "cameo.csv", "places.csv", "boilerplate.yaml", "outlets.csv"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
+    (folder / "actors.yaml").write_text(actors_yaml)
+    return folder
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ("- {id: X, name: X, type: rebel, aliases: [X]}", "actor X has unknown type 'rebel'"),
+    ("- {id: X, name: X, type: person, parent: NOBODY, aliases: [X]}", "actor X has parent 'NOBODY', which is not an actor id"),
+    ("- {id: X, name: X, type: state}", "actor X has no 'aliases'"),
+    ("- {id: X, name: X, type: state, aliases: [X]}\n  - {id: X, name: Y, type: state, aliases: [Y]}",
+     "actor id(s) defined twice: X"),
+])
+def test_bad_dictionary_entries_are_named(tmp_path, entry, problem):
+    folder = write_dictionary(tmp_path, f"actors:\n  {entry}\n")
+    with pytest.raises(DictionaryError, match=problem.replace("(", r"\(").replace(")", r"\)")) as error:
+        load_actor_dictionary(folder)
+    assert str(folder / "actors.yaml") in str(error.value)
