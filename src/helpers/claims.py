@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .events import load_patterns
+from .events import load_patterns, reported_by, trigger_matches
 
 CLAIM_COLUMNS = ["claim_id", "article_id", "sentence_id", "event_id", "claimant", "kind", "value_min",
                  "value_max", "qualifier", "victims", "text"]
@@ -33,7 +33,8 @@ def casualty_expressions(vocabulary: dict) -> list[tuple[str, re.Pattern]]:
     vague = "|".join(sorted((re.escape(w) for w in vocabulary["vague_numbers"]), key=len, reverse=True))
     number = rf"(?P<number>\d[\d,]*|{'|'.join(NUMBER_WORDS)}|{vague})"
     qualifier = rf"(?:(?P<qualifier>{alternation(vocabulary['qualifiers'])})\s+)?"
-    victims = rf"(?P<victims>(?:[\w-]+\s+){{0,3}}?(?:{alternation(vocabulary['victims'])}))"
+    victim = alternation(vocabulary["victims"])
+    victims = rf"(?P<victims>(?:[\w-]+\s+){{0,3}}?(?:{victim})(?:\s+and\s+(?:{victim}))?)"
     expressions = []
     for kind in ("killed", "injured"):
         verbs = alternation(vocabulary[kind])
@@ -64,7 +65,7 @@ def figure_range(value: int, qualifier: str) -> tuple[str, str]:
 def find_claims(sentences: pd.DataFrame, events: pd.DataFrame, mentions: pd.DataFrame,
                 data_dir: str | Path | None = None) -> pd.DataFrame:
     """The `claims` table."""
-    _, speech, vocabulary = load_patterns(data_dir)
+    patterns, speech, vocabulary = load_patterns(data_dir)
     expressions = casualty_expressions(vocabulary)
     violent = events[events["violent"]] if not events.empty else events
     rows = []
@@ -76,8 +77,8 @@ def find_claims(sentences: pd.DataFrame, events: pd.DataFrame, mentions: pd.Data
             low, high = figure_range(value, match["qualifier"] or "")
             rows.append({
                 "article_id": sentence.article_id, "sentence_id": sentence.sentence_id,
-                "event_id": owning_event(violent, sentence, match.start()),
-                "claimant": claimant(sentence, match.start(), events, mentions, speech),
+                "event_id": owning_event(violent, sentence, match.start(), patterns),
+                "claimant": claimant(sentence, match.start(), mentions, speech),
                 "kind": kind, "value_min": low, "value_max": high,
                 "qualifier": (match["qualifier"] or "").lower() or
                              (match["number"].lower() if match["number"].lower() in vocabulary["vague_numbers"] else ""),
@@ -100,35 +101,29 @@ def sentence_figures(text: str, expressions) -> list[tuple[str, re.Match]]:
     return sorted(found, key=lambda item: item[1].start())
 
 
-def owning_event(violent: pd.DataFrame, sentence, position: int) -> str:
-    """The violent event the figure counts: in the sentence before the figure, else the latest before."""
+def owning_event(violent: pd.DataFrame, sentence, position: int, patterns) -> str:
+    """The violent event the figure counts: in the sentence before the figure, else, when the sentence
+    only refers back ('the attack, which ...'), the latest one the article told before it."""
     article = violent[violent["article_id"] == sentence.article_id]
     here = article[(article["sentence_id"] == sentence.sentence_id) & (article["trigger_start"] < position)]
     if not here.empty:
         return here.sort_values("trigger_start")["event_id"].iloc[-1]
+    # "militants attacked a post, killing seven": a violent verb of its own, by an actor we do not know.
+    if any(p.violent and not nominal and m.start() < position for p, m, nominal in trigger_matches(sentence.text, patterns)):
+        return ""
     earlier = article[article["sentence_id"] < sentence.sentence_id]
     return earlier.sort_values(["sentence_id", "trigger_start"])["event_id"].iloc[-1] if not earlier.empty else ""
 
 
-def claimant(sentence, position: int, events: pd.DataFrame, mentions: pd.DataFrame, speech: re.Pattern) -> str:
-    """Who gives the figure: the speaker of a 'said'/'claimed' governing it; empty for the outlet."""
-    text = sentence.text
-    # "claimed responsibility for an attack that killed 11" does not make the group the figure's source.
-    governing = [m for m in speech.finditer(text[:position])
-                 if not re.search(r"[;]|\.\s", text[m.end():position])
-                 and not re.match(r"\s+responsibility\b", text[m.end():])]
-    if not governing:
-        return ""
-    verb = governing[-1]
-    speakers = mentions[(mentions["article_id"] == sentence.article_id) &
-                        (mentions["sentence_id"] == sentence.sentence_id) &
-                        (mentions["sentence_end"] <= verb.start())].sort_values("sentence_start")
-    between = text[speakers["sentence_end"].iloc[-1]:verb.start()] if not speakers.empty else text[:verb.start()]
-    if not speakers.empty and re.fullmatch(r"\s*(?:\w+\s+){0,2}", between):
-        return speakers["actor_id"].iloc[-1]
-    if re.search(r"\b(?:it|they)\s+$", text[:verb.start()], re.IGNORECASE):
-        # "which it said killed ...": the pronoun is the subject of the sentence.
-        subject = mentions[(mentions["article_id"] == sentence.article_id) &
-                           (mentions["sentence_id"] == sentence.sentence_id)].sort_values("sentence_start")
-        return subject["actor_id"].iloc[0] if not subject.empty else ""
-    return ""
+def claimant(sentence, position: int, mentions: pd.DataFrame, speech: re.Pattern) -> str:
+    """Who gives the figure ('which Islamabad claimed killed', '..., officials in Kabul said'); empty
+    when the outlet says it. 'it'/'they' stand for the sentence's first actor."""
+    named = mentions[(mentions["article_id"] == sentence.article_id) &
+                     (mentions["sentence_id"] == sentence.sentence_id)].sort_values("sentence_start")
+    speakers = [(s, e, [a]) for s, e, a in zip(named["sentence_start"], named["sentence_end"], named["actor_id"])]
+    first = speakers[:1]
+    speakers += [(m.start(), m.end(), first[0][2]) for m in re.finditer(r"\b(?:it|they)\b", sentence.text, re.IGNORECASE)
+                 if first and m.start() > first[0][1]]
+    speakers.sort()
+    found = reported_by(sentence.text, position, speakers, speech, skip_responsibility=True)
+    return found[0] if found else ""

@@ -276,19 +276,10 @@ class SentenceCoder:
             return self.coordinated(referent, forward=True)
         return []
 
-    def attribution(self, source_position: int, trigger_start: int) -> list[str]:
+    def attribution(self, trigger_start: int) -> list[str]:
         """Who the sentence says reported the event: 'X said/claimed ...' or '..., said X'."""
-        for speech in self.coding.speech.finditer(self.text):
-            if speech.start() < trigger_start:
-                speaker = self.subject_before(speech.start())
-                if speaker is not None:
-                    return self.ids(self.coordinated(speaker, forward=False))
-            elif re.match(r"\W*(?:\w+\s+){0,4}$", self.text[trigger_start:speech.start()][-40:]) is None:
-                after = [r for r in self.referents if r.start >= speech.end()
-                         and re.fullmatch(r"[\s\w.-]{0,40}", self.text[speech.end():r.start])]
-                if after:
-                    return self.resolve(after[0], after[0].start)
-        return []
+        speakers = [(r.start, r.end, self.resolve(r, r.start)) for r in self.referents if r.kind != "single"]
+        return reported_by(self.text, trigger_start, speakers, self.coding.speech)
 
     def source_of_nominal(self, match: re.Match) -> tuple[list[Referent], bool]:
         """(source referents, explicit): possessive, support verb or 'by X'; none for a back-reference."""
@@ -356,7 +347,7 @@ class SentenceCoder:
                 target_ids = self.referenced_perpetrators(match.end())
             pairs = [(s, t) for s in source_ids for t in (target_ids or [""])]
         return [{"source_actor": s, "target_actor": t, "pattern": pattern, "match": match,
-                 "attributed": self.attribution(sources[0].start, match.start())} for s, t in pairs]
+                 "attributed": self.attribution(match.start())} for s, t in pairs]
 
     def ids(self, referents: list[Referent], exclude: set[str] = frozenset()) -> list[str]:
         found = []
@@ -374,6 +365,33 @@ class SentenceCoder:
             return []
         latest = self.discourse.violent_events[-1:] if self.discourse.violent_events else []
         return sorted({event["source_actor"] for event in latest})
+
+
+def reported_by(text: str, position: int, speakers: list[tuple[int, int, list[str]]], speech: re.Pattern,
+                skip_responsibility: bool = False) -> list[str]:
+    """Who a sentence says reported what stands at `position`.
+
+    'X said (that) ...', 'which X claimed killed ...' before it; '..., officials in Kabul said',
+    '..., said UN spokesperson X', 'according to X' after it. `speakers` are (start, end, actor ids).
+    """
+    verbs = list(speech.finditer(text))
+    for verb in reversed([v for v in verbs if v.end() <= position]):
+        if re.search(r";|\.\s", text[verb.end():position]):
+            continue
+        if skip_responsibility and re.match(r"\s+responsibility\b", text[verb.end():]):
+            continue
+        near = [s for s in speakers if s[1] <= verb.start() and re.fullmatch(r"[\s\w’'-]{0,30}", text[s[1]:verb.start()])]
+        if near and near[-1][2]:
+            return near[-1][2]
+    for verb in [v for v in verbs if v.start() >= position]:
+        comma = text.rfind(",", position, verb.start())
+        if comma < 0 and not verb.group().lower().startswith("according"):
+            continue
+        near = [s for s in speakers if max(comma, position) < s[0] < verb.start()]
+        near += [s for s in speakers if s[0] >= verb.end() and re.fullmatch(r"[\s\w.-]{0,40}", text[verb.end():s[0]])]
+        if near and near[0][2]:
+            return near[0][2]
+    return []
 
 
 def trigger_matches(text: str, patterns: list[EventPattern]) -> list[tuple[EventPattern, re.Match, bool]]:
