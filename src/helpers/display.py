@@ -21,8 +21,8 @@ def setup_notebook() -> None:
     })
 
 
-def as_table(rows: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The named columns, with a plain 1-based index, for showing to an analyst."""
-    shown = rows[columns].reset_index(drop=True)
+def as_table(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """The named columns (all by default), with a plain 1-based index, for showing to an analyst."""
+    shown = (rows if columns is None else rows[columns]).reset_index(drop=True)
     shown.index = shown.index + 1
     return shown

@@ -149,3 +149,68 @@ def claim_scores(claims: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame)
             used.add(hit["claim_id"].iloc[0])
             matched += 1
     return scores(matched, len(system), len(gold))
+
+
+def load_gold(events_path: str | Path, claims_path: str | Path,
+              sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Gold events and claims of the articles present, each placed in its sentence.
+
+    Rows of articles that are not in `sentences` are left out (a gold file may cover more articles
+    than a run reads); a row of an article that is present must find its sentence, or GoldError.
+    """
+    present = set(sentences["article_id"])
+    events, claims = (read_gold(path, columns) for path, columns in
+                      ((events_path, GOLD_EVENT_COLUMNS), (claims_path, GOLD_CLAIM_COLUMNS)))
+    return (locate_gold(events[events["article_id"].isin(present)], sentences),
+            locate_gold(claims[claims["article_id"].isin(present)], sentences))
+
+
+def spurious_events(events: pd.DataFrame, pairs: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """The system's events (as the gold codes them) that no gold row was paired with: the precision errors."""
+    system = system_view(events[events["article_id"].isin(set(pairs["article_id"]))], actors)
+    return system[~system["event_id"].isin(set(pairs["event_id"]))]
+
+
+def evaluate(tables: dict[str, pd.DataFrame], gold_events: pd.DataFrame, gold_claims: pd.DataFrame) -> dict:
+    """Every measure of one corpus against its gold, for the quality notebook and the tests."""
+    events, actors = tables["events"], tables["actors"]
+    system = system_view(events[events["article_id"].isin(set(gold_events["article_id"]))], actors)
+    pairs = match_events(system, gold_events, "root")
+    return {"events": event_scores(events, gold_events, actors),
+            "pairs": pairs,
+            "spurious": spurious_events(events, pairs, actors),
+            "dates": date_accuracy(pairs),
+            "actors": actor_accuracy(events, gold_events, actors),
+            "claims": claim_scores(tables["claims"], gold_claims, actors)}
+
+
+def summary_row(corpus: str, evaluation: dict) -> dict:
+    """One line per corpus: the figures worth quoting."""
+    strict, root = (evaluation["events"].set_index("level").loc[level] for level in ("strict", "root"))
+    dates = evaluation["dates"]
+    return {"corpus": corpus, "gold events": int(root["gold"]), "system events": int(root["system"]),
+            "F1 strict": float(strict["f1"]), "F1 root": float(root["f1"]),
+            "precision root": float(root["precision"]), "recall root": float(root["recall"]),
+            "dates same day": f"{dates['same day']}/{dates['matched events with a gold day']}",
+            "claims F1": float(evaluation["claims"]["f1"])}
+
+
+def score_folder(articles_dir: str | Path, events_csv: str | Path, claims_csv: str | Path) -> dict | None:
+    """A folder of articles run through the pipeline and scored against its gold files.
+
+    None when the gold covers none of the folder's articles (a folder nobody has coded by hand).
+    """
+    from .pipeline import cached_extraction  # the pipeline is scored, never the other way round
+
+    tables = cached_extraction(articles_dir).tables
+    gold_events, gold_claims = load_gold(events_csv, claims_csv, tables["sentences"])
+    if gold_events.empty:
+        return None
+    return {**evaluate(tables, gold_events, gold_claims), "n_articles": len(tables["articles"])}
+
+
+def gold_against_system(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Every gold event beside the code the system gave it, MISSED where it gave none."""
+    found = pairs["event_id"].ne("").map({True: "yes", False: "MISSED"})
+    return pairs.assign(found=found)[["article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
+                                      "system_code", "found", "evidence"]]
