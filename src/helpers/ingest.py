@@ -1,7 +1,8 @@
 """Ingest: a folder of article files -> the `articles`, `sentences` and `set_aside` tables.
 
 Offsets in `sentences` and `set_aside` are character offsets into the decoded file (a UTF-8
-byte-order mark is not counted), so `raw_text[start:end]` is the sentence, for .html files too.
+byte-order mark is not counted), so `raw_text[start:end]` is the sentence; in an .html file it is
+the markup that shows the sentence (with its entities and inline tags).
 """
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ from .project import PROJECT_ROOT, data_file
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST_NAME = "manifest.csv"
 MAX_FILE_BYTES = 20 * 1024 * 1024
+# Windows-1252 first: browsers read text labelled Latin-1 as it, so it is what such files hold.
+TIE_BREAK_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
+# A fragment of a main-text line this long is article text, not a menu word that recurs in it.
+MIN_LINE_FRAGMENT_WORDS = 4
 
 ARTICLE_COLUMNS = ["article_id", "path", "outlet", "title", "published", "date_source",
                    "n_sentences", "sha256", "outlet_source", "date_evidence", "format", "encoding"]
@@ -142,11 +147,28 @@ def decode_article(path: Path) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        guess = charset_normalizer.from_bytes(data).best()
-        if guess is None or _looks_binary(str(guess)):
+        guess = detect_encoding(data)
+        if guess is None or _looks_binary(guess[0]):
             raise ArticleError(path, f"undecodable bytes: not UTF-8 (byte 0x{data[error.start]:02x} "
                                      f"at offset {error.start}) and no other encoding fits") from error
-        return str(guess), guess.encoding
+        return guess
+
+
+def detect_encoding(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) by charset detection; None when no encoding fits.
+
+    A short text in a Western language fits several single-byte code pages equally well (Müller
+    reads the same in cp1250 and cp1252, Peña does not). On such a tie the detector's first pick is
+    arbitrary, so the code page most Western text is written in wins."""
+    matches = charset_normalizer.from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for preferred in TIE_BREAK_ENCODINGS:
+        if any(preferred in m.could_be_from_charset for m in tied):
+            return data.decode(preferred), preferred
+    return str(best), best.encoding
 
 
 def _looks_binary(text: str) -> bool:
@@ -160,6 +182,7 @@ class TextView:
     text: str
     raw_starts: array | None = None  # None: the text is the file itself
     raw_ends: array | None = None
+    captions: tuple[tuple[int, int], ...] = ()  # spans of the text a page marks as figure captions
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         if self.raw_starts is None:
@@ -169,7 +192,9 @@ class TextView:
 
 class _VisibleText(HTMLParser):
     """The visible text of an HTML page, one paragraph per block element, with raw offsets."""
-    SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "form", "button"}
+    # Forms and buttons are not skipped: their visible text (a comment form's notice, a cookie
+    # banner's button) is recorded as set aside. A <select> shows only one of its options.
+    SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "datalist"}
     BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figure",
               "figcaption", "header", "footer", "nav", "section", "article", "aside", "main",
               "blockquote", "table", "tr", "td", "th", "dt", "dd", "time", "address", "hr"}
@@ -180,8 +205,12 @@ class _VisibleText(HTMLParser):
         self.chars: list[str] = []
         self.starts, self.ends = array("q"), array("q")
         self.skip_depth = 0
+        self.caption_starts: list[int] = []
+        self.captions: list[tuple[int, int]] = []
 
-    def offset(self) -> int:
+    # Not named `offset`: HTMLParser keeps an instance attribute of that name, which would shadow it.
+    def raw_position(self) -> int:
+        """Character offset into the decoded file of what the parser is reading now."""
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
@@ -195,18 +224,22 @@ class _VisibleText(HTMLParser):
         if tag in self.SKIPPED:
             self.skip_depth += 1
         elif tag in self.BLOCKS and not self.skip_depth:
-            self.emit("\n\n", self.offset(), self.offset())
+            self.emit("\n\n", self.raw_position(), self.raw_position())
+        if tag == "figcaption":
+            self.caption_starts.append(len(self.chars))
 
     def handle_endtag(self, tag):
         if tag in self.SKIPPED:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag in self.BLOCKS and not self.skip_depth:
-            self.emit("\n\n", self.offset(), self.offset())
+            self.emit("\n\n", self.raw_position(), self.raw_position())
+        if tag == "figcaption" and self.caption_starts:
+            self.captions.append((self.caption_starts.pop(), len(self.chars)))
 
     def handle_data(self, data):
         if self.skip_depth:
             return
-        base = self.offset()
+        base = self.raw_position()
         for match in re.finditer(r"\s+|\S+", data):
             if match.group().isspace():
                 self.emit(" ", base + match.start(), base + match.end())
@@ -222,11 +255,11 @@ class _VisibleText(HTMLParser):
 
     def _reference(self, raw: str) -> None:
         if not self.skip_depth:
-            start = self.offset()
+            start = self.raw_position()
             self.emit(unescape(raw), start, start + len(raw))
 
     def view(self) -> TextView:
-        return TextView("".join(self.chars), self.starts, self.ends)
+        return TextView("".join(self.chars), self.starts, self.ends, tuple(self.captions))
 
 
 def html_view(raw: str) -> TextView:
@@ -275,17 +308,51 @@ def classify_paragraph(paragraph: Paragraph, boilerplate: Boilerplate) -> None:
         paragraph.kind, paragraph.reason = "site_chrome", "no words"
 
 
+def mark_html_captions(paragraphs: list[Paragraph], captions: tuple[tuple[int, int], ...]) -> None:
+    """Paragraphs inside a <figcaption>: the page itself says they are captions, whatever they say."""
+    for paragraph in paragraphs:
+        if paragraph.kind == "body" and any(start <= paragraph.start < end for start, end in captions):
+            paragraph.kind, paragraph.reason = "caption", "inside the page's <figcaption>"
+
+
 def mark_outside_main_text(paragraphs: list[Paragraph], main_text: str) -> None:
     """Paragraphs of an HTML page that the boilerplate remover left out of the main text."""
-    main = _squash(main_text)
-    for paragraph in paragraphs:
-        if paragraph.kind == "body" and _squash(paragraph.text) not in main:
+    in_main = paragraphs_in_main_text(paragraphs, main_text)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.kind == "body" and index not in in_main:
             paragraph.kind = "site_chrome"
             paragraph.reason = "outside the page's main text (trafilatura)"
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def paragraphs_in_main_text(paragraphs: list[Paragraph], main_text: str) -> set[int]:
+    """Indexes of the paragraphs that make up lines of the main text.
+
+    A paragraph counts when it, alone or with the paragraphs right after it, is a whole line.
+    Occurring somewhere in the main text is not enough: a menu item such as 'Pakistan' occurs in
+    many articles. A long fragment of a line counts too (an inline tag the extractor drops, such
+    as <time>, splits a paragraph in two)."""
+    lines = [_compact(re.sub(r"^\s*[-*•]\s+", "", line)) for line in main_text.splitlines()]
+    lines = [line for line in lines if line]
+    whole_lines = set(lines)
+    in_main = set()
+    for first in range(len(paragraphs)):
+        joined = ""
+        for last in range(first, len(paragraphs)):
+            joined += _compact(paragraphs[last].text)
+            if joined in whole_lines:
+                in_main.update(range(first, last + 1))
+                break
+            if not any(line.startswith(joined) for line in lines):
+                break
+        text = paragraphs[first].text
+        if len(text.split()) >= MIN_LINE_FRAGMENT_WORDS and any(_compact(text) in line for line in lines):
+            in_main.add(first)
+    return in_main
+
+
+def _compact(text: str) -> str:
+    """Text without whitespace or table bars, so that line breaks and cell borders do not count."""
+    return re.sub(r"[\s|]+", "", text)
 
 
 def cut_prefix(paragraph: Paragraph, match: re.Match, kind: str) -> Paragraph:
@@ -399,7 +466,8 @@ def _pattern_group(patterns: list[re.Pattern], text: str, group: str) -> str | N
 def guess_title(paragraphs: list[Paragraph]) -> str:
     """The first paragraph when it reads like a headline: one short line, no final full stop."""
     for paragraph in paragraphs:
-        if paragraph.kind != "body":
+        # A paragraph that was only a header line is empty once the header is cut off it.
+        if paragraph.kind != "body" or not paragraph.text.strip():
             continue
         text = paragraph.text
         is_headline = ("\n" not in text and len(text.split()) <= 25
@@ -423,6 +491,7 @@ def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -
     for paragraph in paragraphs:
         classify_paragraph(paragraph, boilerplate)
     if is_html:
+        mark_html_captions(paragraphs, view.captions)
         mark_outside_main_text(paragraphs, page.text or "")
     body = [p for p in paragraphs if p.kind == "body"]
     if not body:
@@ -478,7 +547,7 @@ def split_sentences(article_id: str, body: list[Paragraph], view: TextView) -> l
     nlp = blank_english()
     rows = []
     for paragraph, doc in zip(body, nlp.pipe(p.text for p in body)):
-        for sentence in doc.sents:
+        for sentence in sentence_spans(doc):
             text = sentence.text.strip()
             if not re.search(r"\w", text):
                 continue
@@ -487,6 +556,26 @@ def split_sentences(article_id: str, body: list[Paragraph], view: TextView) -> l
             rows.append({"article_id": article_id, "sentence_id": len(rows) + 1,
                          "paragraph": paragraph.number, "start": start, "end": end, "text": text})
     return rows
+
+
+def sentence_spans(doc) -> list:
+    """The sentences of a parsed paragraph, each opening quote or bracket with the sentence it opens.
+
+    The sentencizer ends a sentence only after the punctuation that follows its full stop, so in
+    'said. “Every closure ...' the opening quote would end the sentence before it."""
+    ends = [sentence.end for sentence in doc.sents]
+    for index, end in enumerate(ends[:-1]):
+        start = ends[index - 1] if index else 0
+        while end - 1 > start and _opens_next_sentence(doc[end - 1]):
+            end -= 1
+        ends[index] = end
+    starts = [0] + ends[:-1]
+    return [doc[start:end] for start, end in zip(starts, ends) if end > start]
+
+
+def _opens_next_sentence(token) -> bool:
+    # A straight quote can open or close; it opens when it is spaced off the word before it.
+    return token.is_left_punct and not token.whitespace_ and bool(token.nbor(-1).whitespace_)
 
 
 def _set_aside_row(article_id: str, paragraph: Paragraph, view: TextView) -> dict:
