@@ -258,3 +258,18 @@ def test_cli_extracts_the_fixture_folder(tmp_path):
     assert articles["date_source"].to_dict() == {key: value[3] for key, value in EXPECTED.items()}
     sentences = pd.read_csv(out / "sentences.csv")
     assert len(sentences) == sum(value[5] for value in EXPECTED.values())
+
+
+def test_an_inline_time_element_stays_inside_its_paragraph(tmp_path):
+    (tmp_path / "page.html").write_text(
+        "<html><body><article><h1>Border crossing reopens</h1>"
+        '<p class="byline">Published <time datetime="2024-01-22">January 22, 2024</time></p>'
+        '<p>The Taftan crossing reopened on <time datetime="2024-01-21">Sunday</time> after talks '
+        "between the two governments, customs officials said in a statement on Monday morning.</p>"
+        "<p>Traders had waited at the border for almost a week while the two sides exchanged "
+        "messages about the security of the road and the opening hours of the gate.</p>"
+        "</article></body></html>", encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    article = corpus.articles.iloc[0]
+    assert (article["published"], article["date_source"]) == ("2024-01-22", "header")
+    assert corpus.sentences["text"].iloc[1].startswith("The Taftan crossing reopened on Sunday after talks")

@@ -197,7 +197,7 @@ class _VisibleText(HTMLParser):
     SKIPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "datalist"}
     BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "figure",
               "figcaption", "header", "footer", "nav", "section", "article", "aside", "main",
-              "blockquote", "table", "tr", "td", "th", "dt", "dd", "time", "address", "hr"}
+              "blockquote", "table", "tr", "td", "th", "dt", "dd", "address", "hr"}
 
     def __init__(self, raw: str):
         super().__init__(convert_charrefs=False)
@@ -315,11 +315,21 @@ def mark_html_captions(paragraphs: list[Paragraph], captions: tuple[tuple[int, i
             paragraph.kind, paragraph.reason = "caption", "inside the page's <figcaption>"
 
 
-def mark_outside_main_text(paragraphs: list[Paragraph], main_text: str) -> None:
-    """Paragraphs of an HTML page that the boilerplate remover left out of the main text."""
+def without_time_tags(raw: str) -> str:
+    """The page with <time> tags unwrapped: trafilatura drops their text ('reopened on <time>Sunday</time>'),
+    and a paragraph missing words would not be found in its main text."""
+    return re.sub(r"</?time\b[^>]*>", "", raw, flags=re.IGNORECASE)
+
+
+def mark_outside_main_text(paragraphs: list[Paragraph], main_text: str, headers: list[re.Pattern]) -> None:
+    """Paragraphs of an HTML page that the boilerplate remover left out of the main text.
+
+    A header line ('Published January 22, 2024') stays, though the remover drops bylines: it
+    is cut off and read as the publication date like a text file's header."""
     in_main = paragraphs_in_main_text(paragraphs, main_text)
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.kind == "body" and index not in in_main:
+        is_header = any(pattern.match(paragraph.text) for pattern in headers)
+        if paragraph.kind == "body" and index not in in_main and not is_header:
             paragraph.kind = "site_chrome"
             paragraph.reason = "outside the page's main text (trafilatura)"
 
@@ -329,8 +339,7 @@ def paragraphs_in_main_text(paragraphs: list[Paragraph], main_text: str) -> set[
 
     A paragraph counts when it, alone or with the paragraphs right after it, is a whole line.
     Occurring somewhere in the main text is not enough: a menu item such as 'Pakistan' occurs in
-    many articles. A long fragment of a line counts too (an inline tag the extractor drops, such
-    as <time>, splits a paragraph in two)."""
+    many articles. A long fragment of a line counts too (the extractor may split a paragraph)."""
     lines = [_compact(re.sub(r"^\s*[-*•]\s+", "", line)) for line in main_text.splitlines()]
     lines = [line for line in lines if line]
     whole_lines = set(lines)
@@ -482,7 +491,7 @@ def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -
     """One article file -> (articles row, sentence rows, set-aside rows)."""
     raw, encoding = decode_article(path)
     is_html = path.suffix.lower() in (".html", ".htm")
-    view, page = (html_view(raw), trafilatura.bare_extraction(raw, with_metadata=True)) \
+    view, page = (html_view(raw), trafilatura.bare_extraction(without_time_tags(raw), with_metadata=True)) \
         if is_html else (TextView(raw), None)
     if is_html and page is None:
         raise ArticleError(path, "no article text found in the HTML page")
@@ -492,7 +501,7 @@ def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -
         classify_paragraph(paragraph, boilerplate)
     if is_html:
         mark_html_captions(paragraphs, view.captions)
-        mark_outside_main_text(paragraphs, page.text or "")
+        mark_outside_main_text(paragraphs, page.text or "", boilerplate.header)
     body = [p for p in paragraphs if p.kind == "body"]
     if not body:
         raise ArticleError(path, "no article text: every paragraph is boilerplate or empty")
