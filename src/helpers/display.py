@@ -1,8 +1,13 @@
 """Settings every notebook shares, so outputs are readable and byte-for-byte repeatable."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import matplotlib
+import matplotlib.pyplot as plt
 import pandas as pd
+
+from .tables import replace_atomically
 
 
 def setup_notebook() -> None:
@@ -26,3 +31,14 @@ def as_table(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFra
     shown = (rows if columns is None else rows[columns]).reset_index(drop=True)
     shown.index = shown.index + 1
     return shown
+
+
+def save_figure(figure: plt.Figure, directory: str | Path, name: str) -> list[Path]:
+    """PNG and SVG, without the creation date, so a re-run writes the same bytes."""
+    directory = Path(directory)
+    return [
+        replace_atomically(directory / f"{name}.png", lambda temporary: figure.savefig(
+            temporary, format="png", dpi=150, bbox_inches="tight", metadata={"Software": None})),
+        replace_atomically(directory / f"{name}.svg", lambda temporary: figure.savefig(
+            temporary, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})),
+    ]

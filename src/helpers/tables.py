@@ -8,17 +8,22 @@ from pathlib import Path
 import pandas as pd
 
 
-def write_csv_atomically(table: pd.DataFrame, path: Path) -> None:
-    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+def replace_atomically(path: Path, write) -> Path:
+    """Call write(temporary_path), then rename it over `path`: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            table.to_csv(stream, index=False)
+        write(temporary)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return path
+
+
+def write_csv_atomically(table: pd.DataFrame, path: Path) -> None:
+    replace_atomically(path, lambda temporary: table.to_csv(temporary, index=False, encoding="utf-8"))
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: str | Path) -> list[Path]:

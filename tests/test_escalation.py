@@ -1,0 +1,136 @@
+"""The escalation sequence against what the articles say, and both notebooks on other articles.
+
+Seed facts checked by reading the articles: EFE says Jaish al-Adl "claimed responsibility for an
+attack that killed 11 police officers in Iran in December"; Iran bombed Jaish al-Adl "on Tuesday"
+(16 January 2024), Pakistan struck the BLA and BLF "on Thursday" (18 January). Al Jazeera says
+two people died in Iran's raids and Pakistan's strikes killed "at least nine people"; EFE says
+Islamabad claimed two children were killed and Tehran said 10 foreign citizens were.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers.escalation import (casualty_claims_by_source, daily_intensity, draw_escalation_intensity,  # noqa: E402
+                                draw_escalation_sequence, left_out_of_intensity, sequence_table, time_segments)
+from helpers.pipeline import cached_extraction  # noqa: E402
+
+from conftest import FIXTURES, ROOT, SEEDS  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return cached_extraction(SEEDS).tables
+
+
+@pytest.fixture(scope="module")
+def sequence(seed_tables):
+    return sequence_table(seed_tables)
+
+
+def incident(sequence, words):
+    """The incident labelled so; when the coder splits one happening in two, the most precisely dated."""
+    rows = sequence[sequence["label"].str.contains(words, regex=False)]
+    assert len(rows) >= 1, f"no incident labelled {words!r}"
+    return rows.assign(_undated=rows["date"] == "").sort_values(["_undated", "incident_id"]).iloc[0]
+
+
+def test_background_attack_spans_december(sequence):
+    attack = incident(sequence, "Jaish al-Adl attacks")
+    assert (attack["precision"], attack["date_earliest"], attack["date_latest"]) == ("interval", "2023-12-01",
+                                                                                     "2023-12-31")
+    assert attack["killed"] == "11" and attack["tone"] == "conflict"
+
+
+def test_strikes_in_order_and_in_their_lanes(sequence):
+    iran = incident(sequence, "Iran strikes Jaish al-Adl")
+    pakistan = incident(sequence, "Pakistan strikes")
+    assert (iran["date"], pakistan["date"]) == ("2024-01-16", "2024-01-18")
+    assert "Jaish al-Adl" in iran["lane"] and "BLA" in pakistan["lane"] and "BLF" in pakistan["lane"]
+    # The background attack shares the lane of the strike that answered it.
+    assert incident(sequence, "Jaish al-Adl attacks")["lane"] == iran["lane"]
+    assert iran["killed"] == "2"
+
+
+def test_de_escalation_signals_are_cooperation(sequence):
+    assert incident(sequence, "China offers to mediate")["tone"] == "cooperation"
+    assert incident(sequence, "United Nations urges restraint")["tone"] == "cooperation"
+
+
+def test_intensity_counts_only_incidents_dated_to_the_day(sequence):
+    intensity = daily_intensity(sequence)
+    strikes = intensity[intensity["incidents"].str.contains(" strikes ")]
+    assert list(strikes["day"]) == ["2024-01-16", "2024-01-18"]
+    # The recall is dated only "by 19 January": left out, and said so.
+    left_out = left_out_of_intensity(sequence)
+    assert left_out["label"].str.contains("recalls its ambassador").any()
+    assert not intensity["incidents"].str.contains("recalls its ambassador").any()
+
+
+def test_time_axis_breaks_between_december_and_january(sequence):
+    segments = time_segments(sequence)
+    december = [s for s in segments if s[0] < pd.Timestamp("2023-12-01") < s[1]]
+    january = [s for s in segments if s[0] < pd.Timestamp("2024-01-16") < s[1]]
+    assert len(december) == len(january) == 1 and december[0][1] < january[0][0]
+
+
+def test_casualty_claims_side_by_side(seed_tables):
+    claims = casualty_claims_by_source(seed_tables)
+    iran = claims[claims["label"].str.startswith("Iran strikes")]
+    assert set(zip(iran["outlet"], iran["figure"], iran["according_to"])) == {
+        ("Al Jazeera", "killed 2", "(the outlet's own reporting)"), ("EFE", "killed 2", "Pakistan")}
+    pakistan = claims[claims["label"].str.startswith("Pakistan strikes")]
+    assert set(zip(pakistan["outlet"], pakistan["figure"], pakistan["according_to"])) == {
+        ("Al Jazeera", "killed at least 9", "(the outlet's own reporting)"), ("EFE", "killed 10", "Iran")}
+
+
+def test_bad_window_is_named(seed_tables):
+    with pytest.raises(ValueError, match="date_to must be an ISO date"):
+        sequence_table(seed_tables, date_to="Jan 19")
+
+
+def test_window_and_focus(seed_tables):
+    window = sequence_table(seed_tables, date_from="2024-01-17")
+    assert "2024-01-16" not in set(window["date"])
+    assert (window["precision"] != "undated").all()
+    china = sequence_table(seed_tables, focus=["CHN"])
+    assert len(china) == 1 and china["label"].iloc[0].startswith("China offers to mediate")
+
+
+def test_other_articles_draw(tmp_path):
+    tables = cached_extraction(FIXTURES / "graph").tables
+    sequence = sequence_table(tables)
+    assert not sequence["actors"].str.contains("Iran|China|United Nations").any()
+    strike = incident(sequence, "Pakistan strikes")
+    assert (strike["date"] or strike["date_latest"]) == "2024-03-18"
+    for figure in (draw_escalation_sequence(sequence), draw_escalation_intensity(daily_intensity(sequence))):
+        plt.close(figure)
+    empty = sequence_table(tables, focus=["IRN"])
+    assert empty.empty
+    for figure in (draw_escalation_sequence(empty), draw_escalation_intensity(daily_intensity(empty))):
+        plt.close(figure)
+
+
+def test_notebooks_run_on_other_articles(tmp_path):
+    """Both notebooks under papermill on the fixture folder, writing into a temporary folder."""
+    papermill = pytest.importorskip("papermill")
+    parameters = {"articles_dir": str(FIXTURES / "graph"), "output_dir": str(tmp_path / "out"),
+                  "roll_up": "self", "min_sources": 1}
+    for name in ("03-actor-graph", "04-escalation-sequence"):
+        papermill.execute_notebook(str(ROOT / "notebooks" / f"{name}.ipynb"), str(tmp_path / f"{name}.ipynb"),
+                                   parameters=parameters, kernel_name="python3", cwd=str(ROOT / "notebooks"),
+                                   progress_bar=False, report_mode=False)
+    out = tmp_path / "out"
+    assert sorted(path.name for path in (out / "figures").iterdir()) == [
+        "actor_graph.png", "actor_graph.svg", "escalation_intensity.png", "escalation_intensity.svg",
+        "escalation_sequence.png", "escalation_sequence.svg"]
+    graph = nx.read_graphml(out / "actor_graph.graphml", force_multigraph=True)
+    assert "IRN" not in graph and {"PAK", "TTP", "AFG_MFA"} <= set(graph.nodes)    # roll_up "self" was applied
+    strike = [d for u, v, d in graph.edges(data=True) if (u, v) == ("PAK", "TTP")]
+    assert [d["date"] or d["date_latest"] for d in strike] == ["2024-03-18"]
+    sequence = pd.read_csv(out / "escalation_sequence.csv", dtype=str, keep_default_na=False)
+    assert sequence["label"].str.contains("Pakistan strikes").any()

@@ -1,0 +1,142 @@
+"""The actor graph against what the articles say, its exports, and its bad-input errors.
+
+Seed facts checked by reading the articles: EFE (published Friday 19 January 2024) says Iran bombed
+Jaish al-Adl in Pakistan "on Tuesday" (16 January) and that Pakistan attacked the BLA and BLF in Iran
+"on Thursday" (18 January); Al Jazeera reports China "willing to mediate" and Guterres urging
+"the two countries" to exercise restraint. Fixture facts: Dawn (published 19 March 2024) says Afghan
+forces fired "on Monday after Pakistan bombed two villages", so the strike Reuters reports on the
+Pakistani Taliban is on or before 18 March 2024 (Reuters' own "on Monday" has no year); neither names Iran.
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import networkx as nx  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers.graph import (actor_centrality, build_actor_graph, draw_actor_graph, dyad_summary,  # noqa: E402
+                           export_graph, interaction_table, parse_focus_actors, select_interactions)
+from helpers.display import save_figure  # noqa: E402
+from helpers.pipeline import cached_extraction  # noqa: E402
+
+from conftest import FIXTURES, SEEDS  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def seed_tables():
+    return cached_extraction(SEEDS).tables
+
+
+@pytest.fixture(scope="module")
+def fixture_tables():
+    return cached_extraction(FIXTURES / "graph").tables
+
+
+def edges_between(interactions, source, target):
+    return interactions[(interactions["source"] == source) & (interactions["target"] == target)]
+
+
+def test_iran_strikes_jaish_al_adl_on_16_january(seed_tables):
+    strikes = edges_between(interaction_table(seed_tables), "IRN", "JAA")
+    assert "2024-01-16" in set(strikes["date"])
+    assert set(strikes["date"]) <= {"2024-01-16", ""}           # no other day is given for it
+    assert (strikes["tone"] == "conflict").all() and (strikes["goldstein"] == -10.0).all()
+    assert strikes["cameo_code"].str.startswith("19").all()
+    # Both outlets report it: EFE's "bombed bases", Al Jazeera's "air raids against ... Jaish al-Adl".
+    assert {"Al Jazeera", "EFE"} <= {outlet for sources in strikes["sources"] for outlet in sources.split("; ")}
+
+
+def test_pakistan_strikes_bla_and_blf_on_18_january(seed_tables):
+    interactions = interaction_table(seed_tables)
+    for group in ("BLA", "BLF"):
+        strike = edges_between(interactions, "PAK", group)
+        assert list(strike["date"]) == ["2024-01-18"]
+        assert list(strike["tone"]) == ["conflict"]
+
+
+def test_third_parties_are_cooperation(seed_tables):
+    interactions = interaction_table(seed_tables)
+    china = interactions[interactions["source"] == "CHN"]
+    assert not china.empty and set(china["cameo_code"]) == {"039"} and set(china["tone"]) == {"cooperation"}
+    assert set(china["target"]) <= {"", "IRN", "PAK"}       # "a close ally of both ... willing to mediate"
+    restraint = interactions[interactions["source"] == "UN"]
+    assert sorted(restraint["target"]) == ["IRN", "PAK"]
+    assert set(restraint["tone"]) == {"cooperation"}
+
+
+def test_self_level_keeps_people_linked_to_their_organisation(seed_tables):
+    interactions = interaction_table(seed_tables, "self")
+    assert set(interactions[interactions["source"] == "GUTERRES"]["target"]) == {"IRN", "PAK"}
+    graph = build_actor_graph(interactions, seed_tables["actors"], "self")
+    part_of = [(u, v) for u, v, d in graph.edges(data=True) if d["kind"] == "part_of"]
+    assert ("GUTERRES", "UN") in part_of
+    assert graph.nodes["GUTERRES"]["type"] == "person"
+
+
+def test_dyads_and_centrality(seed_tables):
+    interactions = interaction_table(seed_tables)
+    dyads = dyad_summary(interactions).set_index(["source_name", "target_name"])
+    iran_on_jaa = dyads.loc[("Iran", "Jaish al-Adl")]
+    assert iran_on_jaa["net_goldstein"] == -10.0 * iran_on_jaa["n_interactions"]
+    assert iran_on_jaa["first_day"] == "2024-01-16"
+    centrality = actor_centrality(build_actor_graph(interactions, seed_tables["actors"])).set_index("actor_id")
+    # Each armed group deals with one state only, so no path between others runs through it.
+    assert centrality.loc[["JAA", "BLA", "BLF"], "betweenness"].eq(0).all()
+    assert centrality.loc["CHN", "received"] == 0
+
+
+def test_focus_window_and_sources(seed_tables):
+    interactions = interaction_table(seed_tables)
+    on_jaa = select_interactions(interactions, focus=["JAA"])
+    assert set(on_jaa["source"]) | set(on_jaa["target"]) - {""} <= {"IRN", "JAA"}
+    window = select_interactions(interactions, date_from="2024-01-17", date_to="2024-01-18")
+    assert "2024-01-16" not in set(window["date"])                    # Iran's strike is before the window
+    assert not edges_between(window, "PAK", "BLA").empty
+    assert (window["when"] != "undated").all()
+    both = select_interactions(interactions, min_sources=2)
+    assert not both.empty and (both["n_sources"] >= 2).all()
+
+
+def test_graphml_and_gexf_load_back(seed_tables, tmp_path):
+    interactions = interaction_table(seed_tables, "self")
+    graph = build_actor_graph(interactions, seed_tables["actors"], "self")
+    paths = export_graph(graph, interactions, tmp_path)
+    assert [path.name for path in paths] == ["actor_graph.graphml", "actor_graph.gexf", "actor_graph_edges.csv"]
+    for loaded in (nx.read_graphml(paths[0], force_multigraph=True), nx.read_gexf(paths[1])):
+        assert loaded.is_directed() and loaded.is_multigraph()
+        assert sorted(loaded.nodes) == sorted(graph.nodes)
+        assert loaded.nodes["JAA"]["type"] == "armed_group" and loaded.nodes["IRN"]["label"] == "Iran"
+        assert loaded.number_of_edges() == graph.number_of_edges()
+        (strike,) = [d for u, v, d in loaded.edges(data=True)
+                     if (u, v) == ("IRN", "JAA") and "003_ae346129136baab4:4" in d["sentences"]]
+        assert strike["date"] == "2024-01-16" and float(strike["goldstein"]) == -10.0
+        assert strike["tone"] == "conflict" and strike["kind"] == "interaction"
+        restraint = [d for u, v, d in loaded.edges(data=True) if u == "GUTERRES" and d["kind"] == "interaction"]
+        assert {d["cameo_code"] for d in restraint} == {"0256"}       # the leading zero survives
+    assert "lastmodifieddate" not in paths[1].read_text()
+
+
+def test_bad_parameters_are_named(seed_tables):
+    with pytest.raises(ValueError, match="unknown roll-up level 'country': use 'top'"):
+        interaction_table(seed_tables, "country")
+    with pytest.raises(ValueError, match=r"unknown focus actor\(s\) XYZ: use actor ids from data/actors.yaml"):
+        parse_focus_actors("IRN, XYZ", seed_tables["actors"])
+    with pytest.raises(ValueError, match="date_from must be an ISO date"):
+        select_interactions(interaction_table(seed_tables), date_from="16 Jan 2024")
+    assert parse_focus_actors(" irn,PAK ", seed_tables["actors"]) == ["IRN", "PAK"]
+
+
+def test_other_articles_with_absent_actors(fixture_tables, tmp_path):
+    interactions = interaction_table(fixture_tables)
+    assert not {"IRN", "CHN", "UN", "JAA", "BLA", "BLF"} & (set(interactions["source"]) | set(interactions["target"]))
+    # Dawn: Afghan forces fired "on Monday [18 March] after Pakistan bombed": on or before that day.
+    strike = edges_between(interactions, "PAK", "TTP")
+    assert list(strike["day"]) == ["2024-03-18"] and list(strike["tone"]) == ["conflict"]
+    graph = build_actor_graph(interactions, fixture_tables["actors"])
+    assert {"AFG", "PAK", "TTP"} <= set(graph.nodes)
+    # Iran is a known actor but absent here: an empty graph, drawn with a note, not an error.
+    empty = select_interactions(interactions, focus=parse_focus_actors("IRN", fixture_tables["actors"]))
+    figure = draw_actor_graph(build_actor_graph(empty, fixture_tables["actors"]))
+    assert [path.name for path in save_figure(figure, tmp_path, "empty")] == ["empty.png", "empty.svg"]
+    plt.close(figure)
