@@ -1,12 +1,16 @@
-"""Command line: `python -m helpers extract ARTICLES_DIR --out OUT_DIR`."""
+"""Command line: `python -m helpers extract ARTICLES_DIR --out OUT_DIR` writes every table as CSV;
+`python -m helpers report ARTICLES_DIR --out REPORT_DIR` runs every notebook into an HTML report."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
+import time
 from pathlib import Path
 
 from .ingest import ArticleError
 from .pipeline import extract_tables
+from .report import NOTEBOOKS_DIR, ReportError, parse_parameter, run_report
 from .tables import write_tables
 
 
@@ -27,6 +31,28 @@ def run_extract(args: argparse.Namespace) -> int:
     return 1 if extraction.errors else 0
 
 
+def run_report_command(args: argparse.Namespace) -> int:
+    # papermill's own parameter reader misreads comments holding '=' and warns for each; the report
+    # checks the parameters itself, before any kernel starts.
+    logging.getLogger("papermill").setLevel(logging.ERROR)
+    parameters = {name: parse_parameter(value) for name, value in args.parameters}
+    started = time.monotonic()
+    result = run_report(args.articles_dir, args.out, parameters, show_code=args.show_code,
+                        notebooks_dir=args.notebooks, title=args.title)
+    for run in result.failed:
+        say(f"error: notebook {run.notebook} {run.status}")
+    if result.failed:
+        say(f"error: {len(result.failed)} notebook(s) failed; the failed run is kept at {result.report_dir}; "
+            f"{args.out} was not changed")
+        return 1
+    say(f"wrote {result.report_dir / 'index.html'} ({len(result.runs)} notebooks, "
+        f"{time.monotonic() - started:.1f} s)")
+    if result.read_errors:
+        say(f"error: {len(result.read_errors)} file(s) could not be read and are left out of the report")
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -35,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", required=True, help="folder to write the CSV tables into")
     extract.add_argument("--data-dir", default=None, help="folder of reference data (default: data/)")
     extract.set_defaults(run=run_extract)
+    report = commands.add_parser("report", help="run every notebook over a folder of articles into an HTML report")
+    report.add_argument("articles_dir", help="folder of .txt/.html articles (and optional manifest.csv)")
+    report.add_argument("--out", required=True, help="report folder; replaced only when every notebook ran")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], dest="parameters",
+                        metavar=("NAME", "VALUE"), help="a notebook parameter, read as papermill's -p reads it")
+    report.add_argument("--show-code", action="store_true", help="show the code cells in the HTML")
+    report.add_argument("--title", default="", help="the index page's title (default: Report on ARTICLES_DIR's name)")
+    report.add_argument("--notebooks", default=NOTEBOOKS_DIR, help="folder of NN-*.ipynb notebooks to run "
+                                                                    "(default: the project's notebooks/)")
+    report.set_defaults(run=run_report_command)
     return parser
 
 
@@ -42,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except ArticleError as error:
+    except (ArticleError, ReportError) as error:
         say(f"error: {error}")
         return 2
 
