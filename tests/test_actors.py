@@ -30,6 +30,7 @@ def test_people_and_bodies_roll_up_to_their_state_or_organisation(actors):
     assert (top["KAKAR"], top["MUNIR"], top["IRGC"], top["IRN_MFA"], top["DUJARRIC"], top["GUTERRES"]) == \
         ("PAK", "PAK", "IRN", "IRN", "UN", "UN")
     assert roll_up(actors, "self")["KAKAR"] == "KAKAR"
+    assert (top["IMRAN_KHAN"], top["IND_MEA"], top["POMPEO"], top["JEM"]) == ("PAK", "IND", "USA", "JEM")
 
 
 def test_spelling_variants_swap_hyphens_and_spaces():
@@ -43,6 +44,13 @@ def test_spelling_variants_swap_hyphens_and_spaces():
     ("The Pakistani foreign ministry and the IRGC spoke.", [("Pakistani foreign ministry", "PAK_MFA"), ("IRGC", "IRGC")]),
     ("Balochistan Liberation Front fighters fled.", [("Balochistan Liberation Front", "BLF")]),
     ("They told us nothing.", []),
+    # the February 2019 India-Pakistan crisis
+    ("Jaish-e-Muhammad claimed the bombing.", [("Jaish-e-Muhammad", "JEM")]),
+    ("India recalled its high commissioner.", [("India", "IND")]),
+    ("Pakistan's acting high commissioner was summoned.", [("Pakistan's acting high commissioner", "PAK_EMB")]),
+    ("The Pakistani charge d'affaires left.", [("Pakistani charge d'affaires", "PAK_EMB")]),
+    ("The UAE and India's Ministry of External Affairs spoke.",
+     [("UAE", "ARE"), ("India", "IND"), ("Ministry of External Affairs", "IND_MEA")]),
 ])
 def test_mentions(actors, text, expected):
     assert mentions_in(text, actors) == expected
@@ -52,6 +60,9 @@ def test_people_are_only_matched_while_they_hold_their_office(actors):
     text = "Guterres urged calm."
     assert mentions_in(text, actors, "2024-01-19") == [("Guterres", "GUTERRES")]
     assert mentions_in(text, actors, "2010-05-01") == []
+    text = "Imran Khan offered talks."
+    assert mentions_in(text, actors, "2019-02-28") == [("Imran Khan", "IMRAN_KHAN")]
+    assert mentions_in(text, actors, "2024-01-19") == []
 
 
 def write_dictionary(folder, actors_yaml):

@@ -3,13 +3,13 @@ from datetime import date
 
 import pytest
 
-from helpers.dates import date_for_trigger, date_spans
+from helpers.dates import date_for_trigger, date_spans, last_single_day
 
 FRIDAY = date(2024, 1, 19)
 
 
 def dated(text, trigger, published=FRIDAY):
-    return date_for_trigger(date_spans(text, published), text.index(trigger), published)
+    return date_for_trigger(date_spans(text, published), text.index(trigger), published, text)
 
 
 @pytest.mark.parametrize("text, trigger, expected", [
@@ -58,3 +58,25 @@ def test_vague_past_is_unknown():
 def test_weekday_without_a_publication_date_is_unknown():
     found = dated("Tehran struck the camps on Tuesday.", "struck", published=None)
     assert (found["date"], found["date_basis"]) == ("", "unknown")
+
+
+def test_an_event_after_following_came_before_the_clause_s_date():
+    text = "Pakistan convened the committee on Friday following cross-border strikes."
+    found = dated(text, "strikes")
+    assert (found["date"], found["date_earliest"], found["date_latest"]) == ("", "", "2024-01-19")
+    assert dated(text, "convened")["date"] == "2024-01-19"
+
+
+def test_a_day_after_does_not_reach_past_the_comma_that_closes_its_phrase():
+    text = "On Thursday, a day after the raid, Iran struck the camps."
+    assert dated(text, "struck")["date"] == "2024-01-18"
+
+
+def test_a_relation_without_an_anchor_counts_from_the_sentence_before():
+    previous = date_spans("The crisis began on Jan. 16, when Iran fired missiles.", FRIDAY)
+    text = "Pakistan retaliated two days later with strikes."
+    found = date_for_trigger(date_spans(text, FRIDAY), text.index("strikes"), FRIDAY, text, last_single_day(previous))
+    assert (found["date"], found["date_basis"]) == ("2024-01-18", "relative")
+    # with no day in the sentence before, the relation says nothing: bounded by publication
+    found = date_for_trigger(date_spans(text, FRIDAY), text.index("strikes"), FRIDAY, text, None)
+    assert (found["date"], found["date_basis"]) == ("", "publication")

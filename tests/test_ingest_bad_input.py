@@ -83,8 +83,9 @@ def test_a_failed_write_leaves_the_previous_csv_intact(tmp_path, monkeypatch):
     write_tables({"articles": pd.DataFrame({"a": [1]})}, tmp_path)
     before = (tmp_path / "articles.csv").read_text()
 
-    def explode(self, stream, **kwargs):
-        stream.write("a\n1")
+    def explode(self, path, **kwargs):  # half a file written, then the disk is full
+        with open(path, "w") as stream:
+            stream.write("a\n1")
         raise OSError("disk full")
     monkeypatch.setattr(pd.DataFrame, "to_csv", explode)
     with pytest.raises(OSError, match="disk full"):

@@ -21,6 +21,8 @@ NUMBER_WORDS = {word: n for n, word in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+# "nine people, including four children, were killed": the total is the figure, the aside is skipped.
+APPOSITIVE = r"(?:\s*,\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^,]{0,60},)?"
 # Qualifiers that make a figure a lower or an upper bound.
 LOWER_BOUND = {"at least", "more than", "over"}
 UPPER_BOUND = {"up to", "as many as", "fewer than", "less than"}
@@ -41,7 +43,7 @@ def casualty_expressions(vocabulary: dict) -> list[tuple[str, re.Pattern]]:
         expressions.append((kind, re.compile(
             rf"\b(?:{verbs})\s+{qualifier}{number}\s+(?:of\s+)?{victims}?", re.IGNORECASE)))
         expressions.append((kind, re.compile(
-            rf"\b{qualifier}{number}\s+{victims}\s+(?:\w+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+|being\s+)?"
+            rf"\b{qualifier}{number}\s+{victims}{APPOSITIVE}\s+(?:\w+\s+){{0,3}}?(?:were\s+|was\s+|have been\s+|had been\s+|being\s+)?"
             rf"(?:{verbs})\b", re.IGNORECASE)))
     return expressions
 
@@ -108,6 +110,12 @@ def owning_event(violent: pd.DataFrame, sentence, position: int, patterns) -> st
     here = article[(article["sentence_id"] == sentence.sentence_id) & (article["trigger_start"] < position)]
     if not here.empty:
         return here.sort_values("trigger_start")["event_id"].iloc[-1]
+    # "two children were killed in an Iranian strike": the event the victims died in, told after them
+    later = article[(article["sentence_id"] == sentence.sentence_id) & (article["trigger_start"] > position)]
+    for event in later.sort_values("trigger_start").itertuples(index=False):
+        if re.fullmatch(r"[^;,]*\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|by|during)\s+[^;,]*",
+                        sentence.text[position:event.trigger_start]):
+            return event.event_id
     # "militants attacked a post, killing seven": a violent verb of its own, by an actor we do not know.
     if any(p.violent and not nominal and m.start() < position for p, m, nominal in trigger_matches(sentence.text, patterns)):
         return ""

@@ -2,7 +2,10 @@
 
 - stated:      an explicit date ("on 16 January", "Jan. 26", "January 18, 2024", "in December")
 - relative:    resolved against the publication date ("on Tuesday", "yesterday", "last week") or
-               against another date of the sentence ("a day after", "two days later")
+               against another date of the sentence ("a day after", "two days later"), or of the
+               sentence before when the relation opens a sentence ("Pakistan retaliated two days later")
+An event after "following", "after", "since" ("convened on Friday following the strikes") came
+before the date of its clause: it gets that date as its latest, not as its day.
 - publication: no date words: the event happened on or before the article's publication date
 - unknown:     no date words and no publication date, or a vague past ("in the past", "in recent years")
 
@@ -34,6 +37,9 @@ _RELATION = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+) (?P
                        r"\bthe day (?P<daydir>before|after)\b", re.IGNORECASE)
 _VAGUE_PAST = re.compile(r"\b(?:in the past|in recent (?:years|months|decades)|previously|for years|for decades|"
                          r"over the years|historically|in the last (?:few )?(?:years|decades))\b", re.IGNORECASE)
+# "following the strikes", "after Iran's raids": the event of the phrase came before the clause's date.
+_EARLIER_EVENT = re.compile(r"\b(?:following|after|since|amid|in response to)\s+(?:[\w’'“”\"-]+\s+){0,5}$",
+                            re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 
@@ -168,15 +174,16 @@ def _relations(text):
     return spans
 
 
-def date_for_trigger(spans: list[DateSpan], trigger_start: int, published: date | None) -> dict:
-    """The date of the event whose trigger starts at `trigger_start`."""
-    before = [s for s in spans if s.end <= trigger_start]
-    relation = before[-1] if before and before[-1].relation is not None else None
-    if relation is not None:
-        anchors = [s for s in before[:-1] if s.earliest and s.earliest == s.latest]
-        if anchors:
-            day = anchors[-1].earliest + timedelta(days=relation.relation)
-            return _interval(day, day, "relative", f"{anchors[-1].text}, {relation.text}")
+def date_for_trigger(spans: list[DateSpan], trigger_start: int, published: date | None, text: str,
+                     anchor: DateSpan | None = None) -> dict:
+    """The date of the event whose trigger starts at `trigger_start` in a sentence `text`.
+
+    `anchor` is the last single day named by the sentence before, for a relation that opens a
+    sentence without one ("Pakistan retaliated two days later").
+    """
+    related = related_day(spans, trigger_start, text, anchor)
+    if related is not None:
+        return related
     candidates = [s for s in spans if s.relation is None]
     if not candidates:
         if published:
@@ -184,7 +191,37 @@ def date_for_trigger(spans: list[DateSpan], trigger_start: int, published: date 
         return _interval(None, None, "unknown", "")
     nearest = min(candidates, key=lambda s: (abs(s.start - trigger_start) if s.start >= trigger_start
                                              else trigger_start - s.end, s.start))
+    earlier = _EARLIER_EVENT.search(text[:trigger_start])
+    if earlier and nearest.end <= earlier.start() and nearest.latest:
+        # "convened the committee on Friday following the strikes": the strikes came before Friday
+        return _interval(None, nearest.latest, nearest.basis, f"before {nearest.text}")
     return _interval(nearest.earliest, nearest.latest, nearest.basis, nearest.text)
+
+
+def related_day(spans: list[DateSpan], trigger_start: int, text: str, anchor: DateSpan | None) -> dict | None:
+    """The day of an event told as 'a day after' / 'two days later' than another date, or None.
+
+    The relation dates the event right after it ("a day after the army launched strikes"), not an
+    event past the comma that closes its phrase ("On Wednesday, a day after the raid, X struck").
+    """
+    before = [s for s in spans if s.end <= trigger_start]
+    if not before or before[-1].relation is None:
+        return None
+    relation = before[-1]
+    if "," in text[relation.end:trigger_start]:
+        return None
+    anchors = [s for s in before[:-1] if s.earliest and s.earliest == s.latest]
+    anchor = anchors[-1] if anchors else anchor
+    if anchor is None:
+        return None
+    day = anchor.earliest + timedelta(days=relation.relation)
+    return _interval(day, day, "relative", f"{anchor.text}, {relation.text}")
+
+
+def last_single_day(spans: list[DateSpan]) -> DateSpan | None:
+    """The last date expression of a sentence that names one day, for the next sentence's relations."""
+    days = [s for s in spans if s.relation is None and s.earliest and s.earliest == s.latest]
+    return days[-1] if days else None
 
 
 def _interval(earliest: date | None, latest: date | None, basis: str, text: str) -> dict:
@@ -207,7 +244,9 @@ def resolve_dates(events: pd.DataFrame, sentences: pd.DataFrame, articles: pd.Da
     for event in events.itertuples(index=False):
         sentence = text.loc[(event.article_id, event.sentence_id)]
         day = published.get(event.article_id)
-        resolved.append(date_for_trigger(date_spans(sentence, day), event.trigger_start, day))
+        previous = text.get((event.article_id, event.sentence_id - 1))
+        anchor = last_single_day(date_spans(previous, day)) if isinstance(previous, str) else None
+        resolved.append(date_for_trigger(date_spans(sentence, day), event.trigger_start, day, sentence, anchor))
     for column in DATE_COLUMNS:
         events[column] = [row[column] for row in resolved]
     return events

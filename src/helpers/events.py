@@ -1,10 +1,15 @@
 """Events: sentences and actor mentions -> who did what to whom, by the patterns of data/event_patterns.yaml.
 
 Source and target come from the sentence's structure around the trigger, not from the order of
-names: a possessive ("Iran's air raids against X"), a passive ("was attacked by X"), the subject of
-the clause, or of a support verb ("X launched strikes on Y"), reported speech ("Tehran claimed it
-had bombed ..." is an event by Iran, attributed to Iran), coordination ("the BLF and the BLA"),
-reciprocals ("accused each other") and anaphora ("it", "the two countries", "the Persian country").
+names: a possessive or an actor adjective ("Iran's air raids against X", "an Iranian drone strike"),
+a passive ("was attacked by X"; "X, which has been accused by Y"), the subject of the clause, of a
+relative clause ("India's ministry, which summoned ...") or of a support verb ("X launched strikes
+on Y"), reported speech ("Tehran claimed it had bombed ..." is an event by Iran, attributed to Iran;
+"IRNA reported that nine people were killed when missiles hit" is not IRNA's), coordination ("the
+BLF and the BLA"; "... and recalled its envoy" shares the subject), reciprocals ("accused each
+other", "traded strikes", "strikes between X and Y") and anaphora ("it", "the two countries", "the
+Persian country"). A violent event with no actor as its target targets the state of the place it
+names ("struck targets in Panjgur").
 Dates are left to `dates.resolve_dates`.
 """
 from __future__ import annotations
@@ -30,25 +35,52 @@ PREPOSITIONS = r"(?:of|with|to|for|against|on|upon|at|by|about|over|between|from
 LOCATIVE = r"(?:in|into|inside|within|across|near|from|toward|towards|throughout)"
 PLACE_NOUNS = r"(?:southwestern |southeastern |northwestern |northeastern |eastern |western |southern |northern )?" \
               r"(?:border )?(?:province|provinces|region|city|town|village|soil|territory|airspace|border|side)"
+# "as" opens a clause ("condemned the attack as ..."), except in "described as X", "such as X".
 CLAUSE_BARRIER = re.compile(r";|\bwhich\b|\bwho\b|\bwhile\b|\bbut\b|\bwhereas\b|\bbecause\b|\bafter\b|\bbefore\b|"
-                            r"\bfollowing\b|\bas\b|,\s*(?:and|but)\b|\band\s+(?:\w+ly\s+)?\w+ed\b",
+                            r"\bfollowing\b|(?<!described )(?<!called )(?<!termed )(?<!such )\bas\b|"
+                            r",\s*(?:and|but)\b|\band\s+(?:\w+ly\s+)?\w+ed\b",
                             re.IGNORECASE)
+RELATIVE_PRONOUN = re.compile(r"which|who", re.IGNORECASE)
 FUTURE_OR_NEGATED = re.compile(r"\b(?:will|would|shall|could|might|may|not|never|no|are to|is to|plans? to|"
                                r"planning to|set to|expected to|likely to|threatening to|(?:to be))\s+(?:\w+\s+)?$",
                                re.IGNORECASE)
 SUPPORT_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|carr(?:ied|ies|y|ying) out|conduct(?:ed|s|ing)?|stag(?:ed|es|ing)|"
-                          r"mount(?:ed|s|ing)?|order(?:ed|s)?|responsibility for|behind)\s+(?:[\w“”\"'’-]+\s+){0,4}$",
-                          re.IGNORECASE)
-PRONOUN = re.compile(r"\b(?:it|its|they|their)\b", re.IGNORECASE)
+                          r"mount(?:ed|s|ing)?|order(?:ed|s)?|responsibility for|behind|(?P<reciprocal>"
+                          r"trad(?:ed|es|e|ing)|exchang(?:ed|es|e|ing))|retaliat(?:ed|es|ing)(?:\s+[\w-]+){0,4}?\s+with)"
+                          r"\s+(?:[\w“”\"'’-]+\s+){0,4}$", re.IGNORECASE)
+PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)
+# Pronouns that are never the subject of a clause.
+NOT_SUBJECT_PRONOUNS = ("its", "their", "them")
 GROUP_ANAPHOR = re.compile(r"\b(?:(?:the|both) (?:two )?(?:neighbou?ring |nuclear-armed |neighbou?r )?(?:countries|nations|"
-                           r"neighbou?rs|sides|governments|states)|both sides|both countries)\b", re.IGNORECASE)
+                           r"neighbou?rs|sides|governments|states)|(?:the|both|its|their) two (?:foreign |prime )?"
+                           r"(?:ministers|leaders|neighbou?rs|countries|nations)|both sides|both countries)\b", re.IGNORECASE)
 SINGLE_ANAPHOR = re.compile(r"\bthe (?!two\b)(?:[\w-]+ ){0,2}?(?:country|nation|neighbou?r)\b(?![’']s)",
                             re.IGNORECASE)
-# A trigger word right after these is a noun ("the attack", "retaliatory strikes"), not a verb.
+# A trigger word right after these is a noun ("the attack", "retaliatory strikes"), not a verb; so it is
+# after a determiner and up to two modifiers ("the Pulwama attack", "a night-time assault").
 NOUN_CONTEXT = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|following|after|amid|"
                           r"of|for|in|on|to|with|several|multiple|recent|such|any|no|retaliatory|cross-border|"
-                          r"tit-for-tat|deadly|first|latest|further|new|similar)|[’']s)\s+$", re.IGNORECASE)
+                          r"tit-for-tat|deadly|first|latest|further|new|similar|other|among|including|previous|earlier|past)|[’']s)\s+$|"
+                          r"(?:\b(?:the|a|an|this|that|these|those|its|their|several|multiple|such|any)|[’']s)"
+                          r"(?:\s+(?!(?:has|have|had|was|were|is|are|will|would)\b)[\w-]+){1,2}\s+$", re.IGNORECASE)
+# A verb-only trigger right after a determiner is a noun the pattern does not code ("the demands").
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
+# "X said the strike had hit ...": the reported clause has a subject of its own that is not an actor.
+OWN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:the|a|an|this|these|those|some|many|several|\d[\d,]*|one|two|three|four|"
+                         r"five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.IGNORECASE)
+# "... and recalled its envoy": a predicate coordinated with the one before shares its subject.
+COORDINATED_PREDICATE = re.compile(r"\b(?:and|but|then)\s+(?:(?:also|later|then|subsequently|\w+ly)\s+)?$",
+                                   re.IGNORECASE)
+# Words after which a referent continues a list ("of X, Y and Z", "between X and Y").
+LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.IGNORECASE)
+EVENT_NOUNS = r"(?:attacks?|strikes?|air ?strikes?|raids?|bombings?|incursions?|violations?|actions?|operations?|" \
+              r"offensives?|assaults?)"
 RECIPROCAL = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:each other|one another)\b", re.IGNORECASE)
+
+
+def is_possessive_pronoun(referent) -> bool:
+    """'its', 'their', 'them' point at an actor but are never a clause's subject."""
+    return referent.kind == "pronoun" and referent.surface.lower() in NOT_SUBJECT_PRONOUNS
 
 
 class PatternError(Exception):
@@ -66,6 +98,8 @@ class EventPattern:
     target_from_reference: bool = False
     violent: bool = False
     label: str = ""
+    mutual: bool = False
+    parties_by_default: bool = False
 
 
 @dataclass(frozen=True)
@@ -110,6 +144,8 @@ def load_patterns(data_dir: str | Path | None = None) -> tuple[list[EventPattern
             target_from_reference=bool(entry.get("target_from_reference")),
             violent=bool(entry.get("violent")),
             label=entry.get("label", ""),
+            mutual=bool(entry.get("mutual")),
+            parties_by_default=bool(entry.get("parties_by_default")),
         ))
     speech = _alternation([re.escape(word) for word in spec["speech_verbs"]], path, "speech_verbs")
     return patterns, speech, spec["casualties"]
@@ -164,9 +200,21 @@ def sentence_referents(text: str, mentions: list[tuple[int, int, str, str]]) -> 
     referents.sort(key=lambda r: r.start)
     for left, right in zip(referents, referents[1:]):
         # "of both Pakistan and Iran": what governs the first of a pair governs the second.
-        if left.prepositional and re.fullmatch(r"\s*(?:,|and|or)\s*(?:the\s+)?", text[left.end:right.start]):
+        if left.prepositional and continues_list(text, left, right):
             right.prepositional, right.locative = True, right.locative or left.locative
     return referents
+
+
+def continues_list(text: str, left: Referent, right: Referent) -> bool:
+    """Whether `right` is the next item of a list that `left` is in: "X and Y", "X, Y and Z".
+
+    A lone comma is not enough: in "In Tehran, the Pakistani envoy ..." the comma closes a phrase.
+    """
+    between = text[left.end:right.start]
+    if not LIST_JOIN.fullmatch(between):
+        return False
+    return "," not in between or bool(re.search(r"\b(?:and|or)\b", between)) or \
+        bool(re.match(r"\s*(?:,|and\b|or\b)", text[right.end:], re.IGNORECASE))
 
 
 @dataclass
@@ -176,6 +224,8 @@ class Discourse:
     state_order: list[str] = field(default_factory=list)     # states in order of last mention
     last_subject: list[str] = field(default_factory=list)
     violent_events: list[dict] = field(default_factory=list)
+    # per sentence that told violent events: (its events, the top-level actors of its subject)
+    violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
 
     def note_states(self, states: list[str]) -> None:
         for state in states:
@@ -202,6 +252,9 @@ class SentenceCoder:
 
     def __init__(self, coding: Coding, discourse: Discourse, text: str, referents: list[Referent]):
         self.coding, self.discourse, self.text, self.referents = coding, discourse, text, referents
+        # of the last trigger coded, for a coordinated predicate ("... and recalled its envoy")
+        self.previous_sources: list[str] = []
+        self.previous_targets: list[str] = []
 
     def actor_name(self, actor: str) -> str:
         return self.coding.names.get(actor, "")
@@ -235,19 +288,51 @@ class SentenceCoder:
         for referent in self.referents:
             if before is not None and referent.start >= before:
                 return None
-            if not referent.prepositional and not (referent.kind == "pronoun" and referent.surface.lower() in ("its", "their")):
+            if not referent.prepositional and not is_possessive_pronoun(referent):
                 return referent
         return None
 
-    def subject_before(self, position: int) -> Referent | None:
-        """The nearest subject-like referent before a position, within its clause."""
+    def subject_before(self, position: int) -> tuple[Referent | None, bool]:
+        """(the subject of the clause a position is in, settled).
+
+        The nearest subject-like referent before the position, within its clause; for a relative
+        clause ("X, which summoned ...") the actor the pronoun stands for. `settled` is True when
+        the clause is known to have a subject that is not an actor ("militants who stage attacks",
+        "said the strike had hit"): then no other actor may stand in for it.
+        """
         for referent in reversed([r for r in self.referents if r.end <= position]):
-            if CLAUSE_BARRIER.search(self.text[referent.end:position]):
-                break
-            if referent.prepositional or (referent.kind == "pronoun" and referent.surface.lower() in ("its", "their")):
+            between = self.text[referent.end:position]
+            barriers = list(CLAUSE_BARRIER.finditer(between))
+            if barriers:
+                last = barriers[-1]
+                if RELATIVE_PRONOUN.fullmatch(last.group()):
+                    antecedent = self.relative_antecedent(referent.end + last.start())
+                    return antecedent, True
+                return None, False
+            if self.reports_other_subject(between):
+                return None, True
+            if referent.prepositional or is_possessive_pronoun(referent):
                 continue
-            return referent
+            return referent, True
+        return None, False
+
+    def relative_antecedent(self, pronoun_start: int) -> Referent | None:
+        """The actor a relative pronoun at `pronoun_start` stands for: the referent right before it."""
+        for referent in self.referents:
+            if referent.end <= pronoun_start and re.fullmatch(r"\s*,?\s*", self.text[referent.end:pronoun_start]):
+                return referent
         return None
+
+    def reports_other_subject(self, between: str) -> bool:
+        """Whether a stretch holds a verb of saying followed by a non-actor subject ("said the strike ...")."""
+        return any(OWN_SUBJECT.match(between[verb.end():]) for verb in self.coding.speech.finditer(between))
+
+    def clause_subject(self, position: int) -> Referent | None:
+        """The subject of the clause at a position, else the sentence's subject (unless settled)."""
+        subject, settled = self.subject_before(position)
+        if subject is None and not settled:
+            subject = self.main_subject(before=position)
+        return subject
 
     def coordinated(self, first: Referent, forward: bool) -> list[Referent]:
         """A referent and those joined to it by 'and', 'or' or commas ('the BLF and the BLA')."""
@@ -259,21 +344,38 @@ class SentenceCoder:
             if re.fullmatch(r"\s*", between):      # "Secretary-General Antonio Guterres": one person
                 group[-1] = right if forward else group[-1]
                 continue
-            if not re.fullmatch(r"[\s,()“”\"]*(?:and|or|as well as|,|\()[\s,()“”\"]*(?:the\s+|both\s+)?", between):
+            if not re.fullmatch(r"[\s,()“”\"]*(?:and|or|as well as|,|\()[\s,()“”\"]*(?:the\s+|both\s+|his\s+|her\s+|its\s+|their\s+)?", between):
                 break
             group.append(other)
         return group
 
-    def targets_after(self, position: int, pattern: EventPattern, limit: int | None = None) -> list[Referent]:
-        """The first actor after the trigger in its clause, with actors coordinated to it."""
-        for referent in [r for r in self.referents if r.start >= position and (limit is None or r.start < limit)]:
+    def targets_after(self, position: int, pattern: EventPattern, own: set[str] = frozenset()) -> list[Referent]:
+        """The first actor after the trigger in its clause, with actors coordinated to it.
+
+        Actors of the source's own side are passed over ("bombed what New Delhi described as ...").
+        """
+        for referent in [r for r in self.referents if r.start >= position]:
             if CLAUSE_BARRIER.search(self.text[position:referent.start]):
                 return []
             if referent.locative and not pattern.target_may_be_place:
                 continue
             if referent.kind == "pronoun":
+                if referent.surface.lower() == "them":
+                    return self.plural_before(referent.start)
+                continue
+            if referent.kind == "name" and all(self.coding.top.get(a, a) in own for a in referent.actors):
                 continue
             return self.coordinated(referent, forward=True)
+        return []
+
+    def plural_before(self, position: int) -> list[Referent]:
+        """What 'them' stands for: the latest group ('both governments') or list of actors before it."""
+        for referent in reversed([r for r in self.referents if r.end <= position]):
+            if referent.kind == "group":
+                return [referent]
+            group = self.coordinated(referent, forward=False)
+            if len(group) > 1:
+                return group
         return []
 
     def attribution(self, trigger_start: int) -> list[str]:
@@ -281,73 +383,178 @@ class SentenceCoder:
         speakers = [(r.start, r.end, self.resolve(r, r.start)) for r in self.referents if r.kind != "single"]
         return reported_by(self.text, trigger_start, speakers, self.coding.speech)
 
-    def source_of_nominal(self, match: re.Match) -> tuple[list[Referent], bool]:
-        """(source referents, explicit): possessive, support verb or 'by X'; none for a back-reference."""
-        before = self.text[:match.start()]
+    def default_parties(self, source_ids: list[str]) -> list[str]:
+        """The two states the article names most, less the source's own: the parties of 'offered to mediate'."""
+        own = {self.state_of(s) or self.coding.top.get(s, s) for s in source_ids}
+        return [state for state in self.discourse.main_pair() if state not in own]
+
+    def place_target(self, match: re.Match, source_ids: list[str]) -> list[str]:
+        """'struck targets in Panjgur': the state of a place named after the trigger in its clause,
+        when no actor is; not the source's own state (an operation at home has no foreign target)."""
+        place_state = state_of_place_after(self.text, match.end(), self.referents, self.coding.places, self)
+        own = {self.state_of(s) for s in source_ids}
+        return [place_state] if place_state and place_state not in own else []
+
+    def referent_at(self, position: int) -> Referent | None:
+        """The referent that starts at a position, or right after a 'the' there ("the two ministers")."""
+        article = re.match(r"the\s+", self.text[position:], re.IGNORECASE)
+        starts = {position, position + article.end()} if article else {position}
+        return next((r for r in self.referents if r.start in starts), None)
+
+    def source_of_nominal(self, match: re.Match, pattern: EventPattern) -> tuple[list[Referent], bool]:
+        """(source referents, reciprocal) of a trigger noun; no source for a back-reference.
+
+        Possessive ("Iran's air raids"), 'by X', a support verb ("X launched strikes", "X and Y
+        traded strikes"), an actor adjective ("an Iranian missile strike"), 'between X and Y', or
+        'with X' after the noun ("strikes with Iran": the clause's subject and X).
+        """
+        before, after = self.text[:match.start()], self.text[match.end():]
         possessor = [r for r in self.referents if r.end <= match.start() and
                      re.fullmatch(r"[’']s\s+(?:[\w-]+\s+){0,3}", self.text[r.end:match.start()])]
         if possessor:
-            return self.coordinated(possessor[-1], forward=False), True
-        by = re.match(r"\s+(?:carried out |conducted |launched )?by\s+(?:the\s+)?", self.text[match.end():])
-        if by:
-            after = [r for r in self.referents if r.start == match.end() + by.end()]
-            if after:
-                return self.coordinated(after[0], forward=True), True
+            return self.coordinated(possessor[-1], forward=False), False
+        by = re.match(r"\s+(?:carried out |conducted |launched )?by\s+", after)
+        if by and self.referent_at(match.end() + by.end()):
+            return self.coordinated(self.referent_at(match.end() + by.end()), forward=True), False
+        between = re.match(r"\s+between\s+", after)
+        if between and self.referent_at(match.end() + between.end()):
+            return self.coordinated(self.referent_at(match.end() + between.end()), forward=True), True
+        held = re.search(r"\b(?:in|during|over|on)\s+an?\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE)
+        if held and pattern.mutual:
+            # "X and Y agreed in a phone call": a call or meeting is held by the clause's subjects
+            subject = self.clause_subject(held.start())
+            return (self.coordinated(subject, forward=False) if subject else []), False
         support = SUPPORT_VERB.search(before)
+        if support and re.search(r"\b(?:after|before|following|since|amid|during|because)\b",
+                                 before[support.start():], re.IGNORECASE):
+            support = None
         if support:
-            subject = self.subject_before(support.start())
+            subject = self.clause_subject(support.start())
             if subject is not None:
-                return self.coordinated(subject, forward=False), True
-            subject = self.main_subject(before=support.start())
+                return self.coordinated(subject, forward=False), bool(support.group("reciprocal"))
+            return [], False
+        adjective = self.actor_adjective(match.start())
+        if adjective is not None:
+            return [adjective], False
+        partner = re.match(r"\s+with\s+", after)
+        if partner and self.referent_at(match.end() + partner.end()):
+            subject = self.clause_subject(match.start())
             if subject is not None:
-                return self.coordinated(subject, forward=False), True
+                return [subject, self.referent_at(match.end() + partner.end())], True
         # No actor of its own: "the attack", "following cross-border strikes" tell an event again.
         return [], False
 
-    def source_of_verb(self, match: re.Match, pattern: EventPattern) -> tuple[list[Referent], list[Referent]]:
-        """(source, target-from-subject) for a verb: active subject, or the agent of a passive."""
+    def actor_adjective(self, position: int) -> Referent | None:
+        """'an Iranian missile strike', 'the Pakistani strikes': an actor named just before the noun,
+        which it carries out as a possessor would ("Iran's air raids")."""
+        for referent in self.referents:
+            if referent.kind == "name" and not referent.prepositional and \
+                    re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[referent.end:position]):
+                return referent
+        return None
+
+    def source_of_verb(self, match: re.Match, pattern: EventPattern) -> tuple[list[str], list[str]]:
+        """(source ids, target ids from the subject) for a verb: active subject, or the agent of a passive."""
         before = self.text[:match.start()]
         if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
-            by = re.match(r"\s+(?:[\w-]+\s+){0,4}?by\s+(?:the\s+)?", self.text[match.end():])
-            agents = [r for r in self.referents if by and r.start == match.end() + by.end()]
-            if agents:
-                patient = self.subject_before(match.start())
-                return self.coordinated(agents[0], True), (self.coordinated(patient, False) if patient else [])
+            by = re.match(r"\s+(?:[\w-]+\s+){0,4}?by\s+", self.text[match.end():])
+            agent = self.referent_at(match.end() + by.end()) if by else None
+            if agent is not None:
+                return self.ids(self.coordinated(agent, True)), self.passive_patient(match, pattern)
             if pattern.violent:     # "X was attacked": the attacker is not named
                 return [], []
-        subject = self.subject_before(match.start())
-        if subject is None:
+        if COORDINATED_PREDICATE.search(before):
+            if self.previous_sources:
+                return self.previous_sources, []
             subject = self.main_subject(before=match.start())
-        return (self.coordinated(subject, forward=False) if subject else []), []
+            return (self.ids(self.coordinated(subject, forward=False)) if subject else []), []
+        subject = self.clause_subject(match.start())
+        if subject is None and pattern.violent and self.names_an_event(self.clause_opening(match.start())):
+            # "The operation, codenamed ..., targeted X": by whoever carried out the operation
+            return self.referenced_perpetrators_by_subject(), []
+        return (self.ids(self.coordinated(subject, forward=False)) if subject else []), []
+
+    def passive_patient(self, match: re.Match, pattern: EventPattern) -> list[str]:
+        """Target ids of a passive: its subject ("X was struck by Y"); of an event noun, its actors
+        ("The rapprochement between X and Y was welcomed by Z", "Iran's attack ... was condemned by Z")
+        or, for 'The strike was condemned by Z', whoever carried out the strike."""
+        patient = self.clause_subject(match.start())
+        if patient is None:
+            earlier = [r for r in self.referents if r.end <= match.start() and r.kind != "pronoun"]
+            patient = earlier[0] if earlier else None
+        if patient is not None:
+            return self.ids(self.coordinated(patient, forward=True))
+        if pattern.target_from_reference and self.names_an_event(self.text[:match.start()]):
+            return self.referenced_perpetrators_by_subject()
+        return []
+
+    def clause_opening(self, position: int) -> str:
+        """The text of the clause a position is in, from its start: after the last clause barrier or
+        verb of saying ("said the strikes had targeted ...")."""
+        starts = [m.end() for m in CLAUSE_BARRIER.finditer(self.text[:position])]
+        starts += [m.end() for m in self.coding.speech.finditer(self.text[:position])]
+        opening = max(starts, default=0)
+        return re.sub(r"^\s*(?:that\b)?", "", self.text[opening:position])
+
+    def names_an_event(self, clause_start: str) -> bool:
+        """Whether a sentence opens with an event told before: 'The strike was ...', 'The operation, ...'."""
+        return bool(re.match(r"\W*(?:the|this|these|those|that)\s+(?:[\w-]+\s+){0,2}?" + EVENT_NOUNS + r"\b",
+                             clause_start, re.IGNORECASE))
+
+    def top(self, actor: str) -> str:
+        return self.coding.top.get(actor, actor)
 
     def code(self, pattern: EventPattern, match: re.Match, nominal: bool) -> list[dict]:
         """The events one trigger makes: one per (source, target) pair."""
         if FUTURE_OR_NEGATED.search(self.text[max(0, match.start() - 30):match.start()]):
             return []
-        passive_target = []
+        subject_targets, reciprocal = [], False
         if nominal:
-            sources, explicit = self.source_of_nominal(match)
-            if not explicit:
-                return []
+            sources, reciprocal = self.source_of_nominal(match, pattern)
+            source_ids = self.ids(sources)
         else:
-            sources, passive_target = self.source_of_verb(match, pattern)
-        source_ids = self.ids(sources)
+            source_ids, subject_targets = self.source_of_verb(match, pattern)
         if not source_ids:
             return []
-        reciprocal = bool(RECIPROCAL.match(self.text[match.end():])) or "each other" in match.group().lower()
-        if reciprocal:
-            pairs = [(s, t) for s in source_ids for t in source_ids if s != t]
-        else:
-            start = match.end() if nominal else match.start() + len(match.group().split()[0])
-            targets = passive_target or self.targets_after(start, pattern)
-            own = {self.coding.top.get(s, s) for s in source_ids}
-            target_ids = [t for t in self.ids(targets, exclude=set(source_ids))
-                          if t not in source_ids and self.coding.top.get(t, t) not in own]
-            if not target_ids and pattern.target_from_reference:
-                target_ids = self.referenced_perpetrators(match.end())
-            pairs = [(s, t) for s in source_ids for t in (target_ids or [""])]
+        reciprocal = reciprocal or bool(RECIPROCAL.match(self.text[match.end():])) or "each other" in match.group().lower()
+        pairs = self.each_toward_the_others(source_ids) if reciprocal else \
+            self.directed_pairs(match, nominal, pattern, source_ids, subject_targets)
+        self.previous_sources = source_ids
         return [{"source_actor": s, "target_actor": t, "pattern": pattern, "match": match,
                  "attributed": self.attribution(match.start())} for s, t in pairs]
+
+    def each_toward_the_others(self, source_ids: list[str]) -> list[tuple[str, str]]:
+        """'accused each other', 'traded strikes': every actor toward those of the other side(s)."""
+        return [(s, t) for s in source_ids for t in source_ids if self.top(t) != self.top(s)]
+
+    def directed_pairs(self, match: re.Match, nominal: bool, pattern: EventPattern, source_ids: list[str],
+                       subject_targets: list[str]) -> list[tuple[str, str]]:
+        """(source, target) pairs of a one-way trigger; an empty target when none is named."""
+        own = {self.top(s) for s in source_ids}
+        targets = [t for t in subject_targets or self.target_ids(match, nominal, pattern, source_ids)
+                   if t not in source_ids and self.top(t) not in own]
+        if not targets and not nominal and COORDINATED_PREDICATE.search(self.text[:match.start()]):
+            # "summoned Pakistan's envoy and lodged a strong protest": the protest is to Pakistan too
+            targets = [t for t in self.previous_targets if self.top(t) not in own]
+        self.previous_targets = targets
+        if not targets and pattern.mutual and len(own) > 1:
+            # "Iran and Pakistan pledged to de-escalate": each toward the other
+            return self.each_toward_the_others(source_ids)
+        return [(s, t) for s in source_ids for t in (targets or [""])]
+
+    def target_ids(self, match: re.Match, nominal: bool, pattern: EventPattern, source_ids: list[str]) -> list[str]:
+        """The target ids of an active trigger: the actor after it, else what the pattern allows instead."""
+        start = match.end() if nominal else match.start() + len(match.group().split()[0])
+        own = {self.coding.top.get(s, s) for s in source_ids}
+        found = self.ids(self.targets_after(start, pattern, own), exclude=set(source_ids))
+        found = [t for t in found if t not in source_ids and self.coding.top.get(t, t) not in own]
+        if not found and pattern.target_from_reference:
+            found = self.referenced_perpetrators(match.end())
+        if not found and pattern.parties_by_default:
+            found = self.default_parties(source_ids)
+        if not found and pattern.violent:
+            found = self.place_target(match, source_ids)
+        return found
 
     def ids(self, referents: list[Referent], exclude: set[str] = frozenset()) -> list[str]:
         found = []
@@ -358,13 +565,20 @@ class SentenceCoder:
         return found
 
     def referenced_perpetrators(self, position: int) -> list[str]:
-        """'condemned the attack': the sources of the latest violent event already told."""
-        if not re.match(r"\s+(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?"
-                        r"(?:attacks?|strikes?|air ?strikes?|raids?|bombings?|incursions?|violations?|actions?)\b",
+        """'condemned the attack': the sources of the violent event the noun after `position` refers to."""
+        if not re.match(r"\s+(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?" + EVENT_NOUNS + r"\b",
                         self.text[position:], re.IGNORECASE):
             return []
-        latest = self.discourse.violent_events[-1:] if self.discourse.violent_events else []
-        return sorted({event["source_actor"] for event in latest})
+        return self.referenced_perpetrators_by_subject()
+
+    def referenced_perpetrators_by_subject(self) -> list[str]:
+        """The sources of the violent events of the latest sentence that told any; of those, the ones
+        by that sentence's subject when there are some (its main clause tells the event it is about)."""
+        if not self.discourse.violent_told:
+            return []
+        events, subject = self.discourse.violent_told[-1]
+        by_subject = [e for e in events if self.coding.top.get(e["source_actor"], e["source_actor"]) in subject]
+        return sorted({event["source_actor"] for event in (by_subject or events)})
 
 
 def reported_by(text: str, position: int, speakers: list[tuple[int, int, list[str]]], speech: re.Pattern,
@@ -377,6 +591,13 @@ def reported_by(text: str, position: int, speakers: list[tuple[int, int, list[st
     verbs = list(speech.finditer(text))
     for verb in reversed([v for v in verbs if v.end() <= position]):
         if re.search(r";|\.\s", text[verb.end():position]):
+            continue
+        if verb.group().lower().startswith("according"):
+            # "According to Iranian state media, nine ...": the source follows; its head noun comes last
+            phrase_end = text.find(",", verb.end(), position)
+            named = [s for s in speakers if verb.end() <= s[0] and s[1] <= (phrase_end if phrase_end >= 0 else position)]
+            if named and named[-1][2]:
+                return named[-1][2]
             continue
         if skip_responsibility and re.match(r"\s+responsibility\b", text[verb.end():]):
             continue
@@ -404,8 +625,7 @@ def trigger_matches(text: str, patterns: list[EventPattern]) -> list[tuple[Event
             for match in expression.finditer(text):
                 found.append((order, -(match.end() - match.start()), pattern, match, nominal))
     kept, taken = [], []
-    found = [item for item in found if item[4] == bool(NOUN_CONTEXT.search(text[:item[3].start()]))
-             or not _has_other_reading(item, found)]
+    found = [item for item in found if _reading_fits(item, found, text)]
     for order, _, pattern, match, nominal in sorted(found, key=lambda item: (item[0], item[1])):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
@@ -419,7 +639,7 @@ def instrument_code(text: str, match: re.Match, pattern: EventPattern,
     """'targeted each other with missile strikes': the weapon named after the verb gives the code."""
     if not pattern.violent:
         return None
-    tail = re.match(r"\W*(?:[\w-]+\s+){0,3}?(?:with|using|by means of)\s+", text[match.end():])
+    tail = re.match(r"\W*(?:[\w-]+\s+){0,3}?(?:with|using|by means of|in)\s+", text[match.end():])
     if not tail:
         return None
     rest = text[match.end() + tail.end():]
@@ -429,6 +649,16 @@ def instrument_code(text: str, match: re.Match, pattern: EventPattern,
             if weapon:
                 return other.cameo
     return None
+
+
+def _reading_fits(item, found, text: str) -> bool:
+    """Whether a trigger is read as the form (verb or noun) its context calls for."""
+    before = text[:item[3].start()]
+    if item[4] == bool(NOUN_CONTEXT.search(before)):
+        return True
+    if _has_other_reading(item, found):
+        return False
+    return item[4] or not DETERMINER_BEFORE.search(before)
 
 
 def _has_other_reading(item, found) -> bool:
@@ -444,21 +674,40 @@ def find_location(text: str, position: int, referents: list[Referent], places: p
     Places after the trigger come first ("struck camps in Panjgur"), then those before it in the
     same clause ("Panjgur was struck by ...").
     """
-    barrier = CLAUSE_BARRIER.search(text, position)
-    limit = barrier.start() if barrier else len(text)
     opening = max([0] + [m.end() for m in CLAUSE_BARRIER.finditer(text[:position])])
-    named = []
-    for place, country in zip(places["place"], places["country"]):
-        named += [(m.start(), place, country) for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text)]
-    named += [(r.start, coder.actor_name(coder.state_of(r.actors[0])) or r.surface, coder.state_of(r.actors[0]))
-              for r in referents if r.locative and r.kind == "name"]
-    after = sorted(item for item in named if position <= item[0] < limit)
+    named = named_places(text, referents, places, coder)
+    after = places_after(text, position, named)
     before = sorted((item for item in named if opening <= item[0] < position), reverse=True)
     # a named place beats a country named as a place
     for group in (after, before):
         for item in sorted(group, key=lambda item: (item[1] == coder.actor_name(item[2]),)):
             return item[1], item[2]
     return "", ""
+
+
+def named_places(text: str, referents: list[Referent], places: pd.DataFrame,
+                 coder: SentenceCoder) -> list[tuple[int, str, str]]:
+    """(position, place, state) of the known places and the states named as places in a sentence."""
+    named = []
+    for place, country in zip(places["place"], places["country"]):
+        named += [(m.start(), place, country) for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text)]
+    named += [(r.start, coder.actor_name(coder.state_of(r.actors[0])) or r.surface, coder.state_of(r.actors[0]))
+              for r in referents if r.locative and r.kind == "name"]
+    return named
+
+
+def places_after(text: str, position: int, named: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The named places after a position, up to the end of its clause, in text order."""
+    barrier = CLAUSE_BARRIER.search(text, position)
+    limit = barrier.start() if barrier else len(text)
+    return sorted(item for item in named if position <= item[0] < limit)
+
+
+def state_of_place_after(text: str, position: int, referents: list[Referent], places: pd.DataFrame,
+                         coder: SentenceCoder) -> str:
+    """The state of the first place after a position in its clause that has one, else ''."""
+    return next((state for _, _, state in places_after(text, position, named_places(text, referents, places, coder))
+                 if state), "")
 
 
 def code_events(sentences: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame,
@@ -505,6 +754,11 @@ def code_sentence(coding: Coding, discourse: Discourse, sentence, mentioned) -> 
             rows.append(row)
     discourse.violent_events += [row for row in rows if row["violent"]]
     subject = coder.main_subject()
+    if subject is None:
+        discourse.last_subject = []      # "Traders said ... They appealed": not an actor from further back
+    if any(row["violent"] for row in rows):
+        subject_tops = {coding.top.get(a, a) for a in (coder.resolve(subject, subject.start) if subject else [])}
+        discourse.violent_told.append(([row for row in rows if row["violent"]], subject_tops))
     if subject is not None and subject.kind == "name":
         discourse.last_subject = subject.actors
     return rows
