@@ -14,7 +14,7 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .graph import TONE_COLOURS, TONE_LEGEND, TRAILING_PREPOSITION, casualty_range, describe_when, in_window, \
+from .graph import TONE_COLOURS, TONE_LEGEND, casualty_range, describe_when, in_window, \
     short_names, tone
 from .incidents import claims_side_by_side
 
@@ -59,8 +59,8 @@ def sequence_table(tables: dict[str, pd.DataFrame], focus: list[str] | tuple = (
         "actors": [" → ".join([names.get(s, s)] + ([", ".join(names.get(t, t) for t in targets)] if targets else []))
                    for s, targets in zip(rows["source_actor"], rows["targets"])],
         # A label whose target is missing ends on its preposition ("commits to good relations with").
-        "label": rows["label"].str.replace(TRAILING_PREPOSITION, "", regex=True),
-        "short_label": [shorten_names(TRAILING_PREPOSITION.sub("", label), names, short) for label in rows["label"]],
+        "label": rows["label"],
+        "short_label": [shorten_names(label, names, short) for label in rows["label"]],
         "tone": [tone(q, g) for q, g in zip(rows["quad_class"], rows["goldstein"])],
         "goldstein": rows["goldstein"].astype(float),
         "killed": [casualty_range(lo, hi) for lo, hi in zip(rows["killed_low"], rows["killed_high"])],
@@ -174,12 +174,15 @@ def daily_intensity(sequence: pd.DataFrame) -> pd.DataFrame:
 
 
 def running_total(intensity: pd.DataFrame) -> pd.DataFrame:
-    """Net Goldstein of all lanes together, day by day over the whole stretch (quiet days included)."""
+    """Net Goldstein of all lanes together on each day that has incidents, and its running total.
+
+    Quiet days add nothing to the total, so they are not rows: a background event months earlier
+    would otherwise fill the table and the chart with empty days."""
     if intensity.empty:
         return pd.DataFrame(columns=["day", "net_goldstein", "cumulative"])
-    days = pd.date_range(intensity["day"].min(), intensity["day"].max(), freq="D").strftime("%Y-%m-%d")
-    daily = intensity.groupby("day")["net_goldstein"].sum().reindex(days, fill_value=0.0).round(1)
-    return pd.DataFrame({"day": days, "net_goldstein": daily.values, "cumulative": daily.cumsum().round(1).values})
+    daily = intensity.groupby("day", sort=True)["net_goldstein"].sum().round(1)
+    return pd.DataFrame({"day": daily.index, "net_goldstein": daily.values,
+                         "cumulative": daily.cumsum().round(1).values})
 
 
 def left_out_of_intensity(sequence: pd.DataFrame) -> pd.DataFrame:
@@ -346,23 +349,24 @@ def draw_escalation_intensity(intensity: pd.DataFrame, title: str = "") -> plt.F
         daily_ax.text(0.5, 0.5, "No incident is dated to the day", ha="center", va="center",
                       transform=daily_ax.transAxes)
         return figure
+    total = running_total(intensity)
+    slot = {day: position for position, day in enumerate(total["day"])}  # one column per active day
     lanes = list(dict.fromkeys(intensity["lane"]))
     colours = {lane: LANE_COLOURS[i % len(LANE_COLOURS)] for i, lane in enumerate(lanes)}
     width = 0.8 / len(lanes)
     for i, lane in enumerate(lanes):
         own = intensity[intensity["lane"] == lane]
-        x = [pd.Timestamp(day) + pd.Timedelta(days=(i - (len(lanes) - 1) / 2) * width) for day in own["day"]]
+        x = [slot[day] + (i - (len(lanes) - 1) / 2) * width for day in own["day"]]
         daily_ax.bar(x, own["net_goldstein"], width=width * 0.95, color=colours[lane], label=lane, zorder=2)
         for left, value, words in zip(x, own["net_goldstein"], own["incidents"]):
-            daily_ax.annotate("\n".join(textwrap.wrap(words, 24, break_on_hyphens=False)), (left, value), xytext=(0, 4 if value >= 0 else -4),
-                              textcoords="offset points", ha="center", va="bottom" if value >= 0 else "top",
-                              fontsize=8.5, color="#333333")
-    total = running_total(intensity)
-    days = pd.to_datetime(total["day"])
-    total_ax.step(days, total["cumulative"], where="post", color="black", lw=2.2)
-    total_ax.plot(days, total["cumulative"], "o", color="black", ms=6)
-    for day, value in zip(days, total["cumulative"]):
-        total_ax.annotate(f"{value:+.1f}", (day, value), xytext=(6, 6), textcoords="offset points", fontsize=9)
+            daily_ax.annotate("\n".join(textwrap.wrap(words, 24, break_on_hyphens=False)), (left, value),
+                              xytext=(0, 4 if value >= 0 else -4), textcoords="offset points", ha="center",
+                              va="bottom" if value >= 0 else "top", fontsize=8.5, color="#333333")
+    positions = list(range(len(total)))
+    total_ax.step(positions, total["cumulative"], where="post", color="black", lw=2.2)
+    total_ax.plot(positions, total["cumulative"], "o", color="black", ms=6)
+    for position, value in zip(positions, total["cumulative"]):
+        total_ax.annotate(f"{value:+.1f}", (position, value), xytext=(6, 6), textcoords="offset points", fontsize=9)
     low, high = intensity["net_goldstein"].min(), intensity["net_goldstein"].max()
     daily_ax.set_ylim(min(low, 0) * 1.45 - 1, max(high, 0) * 1.45 + 1)
     total_ax.set_ylim(min(total["cumulative"].min(), 0) * 1.2 - 3, max(total["cumulative"].max(), 0) * 1.2 + 3)
@@ -371,8 +375,9 @@ def draw_escalation_intensity(intensity: pd.DataFrame, title: str = "") -> plt.F
         ax.set_ylabel(name)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-    total_ax.set_xticks(days, [day.strftime("%-d %b %Y") for day in days])
-    total_ax.set_xlim(days.iloc[0] - pd.Timedelta(days=0.6), days.iloc[-1] + pd.Timedelta(days=0.6))
+    total_ax.set_xticks(positions, [pd.Timestamp(day).strftime("%-d %b\n%Y") for day in total["day"]])
+    total_ax.set_xlim(-0.6, len(positions) - 0.4)
+    total_ax.set_xlabel("days with incidents dated to the day (quiet days are left out)")
     daily_ax.legend(title="lane (actors involved)", loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
     return figure
 

@@ -22,6 +22,7 @@ from matplotlib.transforms import Bbox
 
 from .actors import roll_up
 from .events import load_patterns
+from .incidents import TRAILING_PREPOSITION
 from .tables import replace_atomically, write_csv_atomically
 
 CONFLICT, COOPERATION, NEUTRAL = "conflict", "cooperation", "neutral"
@@ -43,7 +44,6 @@ INTERACTION_COLUMNS = [
     "date_earliest", "date_latest", "day", "when", "location", "killed", "injured", "sources", "n_sources",
     "articles", "n_reports", "event_ids", "sentences"]
 # Words a pattern label ends on because a target follows it ("recalls its ambassador from").
-TRAILING_PREPOSITION = re.compile(r"\s+(?:from|with|on|of|against|to)$")
 ROLL_UP_LEVELS = {"top": "people and bodies merged into their state or organisation",
                   "self": "people and bodies as their own nodes, linked to it"}
 

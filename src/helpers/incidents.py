@@ -9,6 +9,8 @@ Casualty figures are kept as a range with every source: disagreements are shown,
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +23,9 @@ INCIDENT_COLUMNS = ["incident_id", "event_ids", "articles", "outlets", "n_report
                     "quad_class", "location", "label", "killed_low", "killed_high", "injured_low", "injured_high",
                     "casualty_figures", "sentences"]
 OPEN_EARLY, OPEN_LATE = date.min, date.max
+
+# A pattern label ends on the preposition its target follows ("recalls its ambassador from").
+TRAILING_PREPOSITION = re.compile(r"\s+(?:from|with|on|of|against|to|between)$")
 
 
 @dataclass
@@ -141,6 +146,8 @@ def label_targets(incident: Incident, targets: list[str]) -> list[str]:
 def describe(event, targets: list[str], location: str, names: dict, labels: dict) -> str:
     """A few words: 'Iran strikes Jaish al-Adl in Balochistan'."""
     verb = labels.get(event.pattern, event.event_type)
+    if not targets:  # 'commits to good relations with' needs its object
+        verb = TRAILING_PREPOSITION.sub("", verb)
     words = [names.get(event.source_top, event.source_top), verb]
     if targets:
         shown = [names.get(t, t) for t in targets]
