@@ -1,6 +1,9 @@
 from pathlib import Path
 
+import matplotlib
 import pytest
+
+matplotlib.use("Agg")  # tests draw figures without a screen
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -14,3 +17,9 @@ EFE = "003_ae346129136baab4"
 def seed_corpus():
     from helpers.ingest import read_corpus
     return read_corpus(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def seed_tables():
+    from helpers.pipeline import cached_extraction
+    return cached_extraction(SEEDS).tables

@@ -6,25 +6,16 @@ attack that killed 11 police officers in Iran in December"; Iran bombed Jaish al
 two people died in Iran's raids and Pakistan's strikes killed "at least nine people"; EFE says
 Islamabad claimed two children were killed and Tehran said 10 foreign citizens were.
 """
-import matplotlib
+import matplotlib.pyplot as plt
+import networkx as nx
+import pandas as pd
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers.escalation import (casualty_claims_by_source, daily_intensity, draw_escalation_intensity,  # noqa: E402
+from helpers.escalation import (casualty_claims_by_source, daily_intensity, draw_escalation_intensity,
                                 draw_escalation_sequence, left_out_of_intensity, sequence_table, time_segments)
-from helpers.pipeline import cached_extraction  # noqa: E402
+from helpers.pipeline import cached_extraction
 
-from conftest import FIXTURES, ROOT, SEEDS  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def seed_tables():
-    return cached_extraction(SEEDS).tables
+from conftest import FIXTURES, ROOT
 
 
 @pytest.fixture(scope="module")

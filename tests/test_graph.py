@@ -7,25 +7,16 @@ Jaish al-Adl in Pakistan "on Tuesday" (16 January) and that Pakistan attacked th
 forces fired "on Monday after Pakistan bombed two villages", so the strike Reuters reports on the
 Pakistani Taliban is on or before 18 March 2024 (Reuters' own "on Monday" has no year); neither names Iran.
 """
-import matplotlib
+import matplotlib.pyplot as plt
+import networkx as nx
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-import pytest  # noqa: E402
-
-from helpers.graph import (actor_centrality, build_actor_graph, draw_actor_graph, dyad_summary,  # noqa: E402
+from helpers.graph import (actor_centrality, build_actor_graph, draw_actor_graph, dyad_summary,
                            export_graph, interaction_table, parse_focus_actors, select_interactions)
-from helpers.display import save_figure  # noqa: E402
-from helpers.pipeline import cached_extraction  # noqa: E402
+from helpers.display import save_figure
+from helpers.pipeline import cached_extraction
 
-from conftest import FIXTURES, SEEDS  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def seed_tables():
-    return cached_extraction(SEEDS).tables
+from conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
