@@ -348,6 +348,8 @@ def draw_escalation_intensity(intensity: pd.DataFrame, title: str = "") -> plt.F
     if intensity.empty:
         daily_ax.text(0.5, 0.5, "No incident is dated to the day", ha="center", va="center",
                       transform=daily_ax.transAxes)
+        for ax in (daily_ax, total_ax):
+            ax.set_axis_off()
         return figure
     total = running_total(intensity)
     slot = {day: position for position, day in enumerate(total["day"])}  # one column per active day
