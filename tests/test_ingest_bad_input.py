@@ -92,3 +92,15 @@ def test_a_failed_write_leaves_the_previous_csv_intact(tmp_path, monkeypatch):
         write_tables({"articles": pd.DataFrame({"a": [2]})}, tmp_path)
     assert (tmp_path / "articles.csv").read_text() == before
     assert [p.name for p in tmp_path.iterdir()] == ["articles.csv"]
+
+
+def test_written_tables_are_readable_by_others_as_the_umask_allows(tmp_path):
+    import os
+    import pandas as pd
+    from helpers.tables import write_tables
+    previous = os.umask(0o022)
+    try:
+        [path] = write_tables({"articles": pd.DataFrame({"a": [1]})}, tmp_path)
+    finally:
+        os.umask(previous)
+    assert oct(path.stat().st_mode & 0o777) == oct(0o644)

@@ -8,6 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def replace_atomically(path: Path, write) -> Path:
     """Call write(temporary_path), then rename it over `path`: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -15,6 +21,7 @@ def replace_atomically(path: Path, write) -> Path:
     os.close(handle)
     try:
         write(temporary)
+        os.chmod(temporary, 0o666 & ~current_umask())  # mkstemp makes files private; outputs are shared
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
