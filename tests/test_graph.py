@@ -7,6 +7,8 @@ Jaish al-Adl in Pakistan "on Tuesday" (16 January) and that Pakistan attacked th
 forces fired "on Monday after Pakistan bombed two villages", so the strike Reuters reports on the
 Pakistani Taliban is on or before 18 March 2024 (Reuters' own "on Monday" has no year); neither names Iran.
 """
+import re
+
 import matplotlib.pyplot as plt
 import networkx as nx
 import pytest
@@ -131,3 +133,16 @@ def test_other_articles_with_absent_actors(fixture_tables, tmp_path):
     figure = draw_actor_graph(build_actor_graph(empty, fixture_tables["actors"]))
     assert [path.name for path in save_figure(figure, tmp_path, "empty")] == ["empty.png", "empty.svg"]
     plt.close(figure)
+
+
+def test_a_crowded_drawing_leaves_out_labels_that_would_cover_text_and_says_so(seed_tables):
+    crowded = cached_extraction(FIXTURES / "events").tables  # two crises, eleven actors
+    titles = []
+    for tables in (seed_tables, crowded):
+        graph = build_actor_graph(interaction_table(tables, "top"), tables["actors"], "top")
+        figure = draw_actor_graph(graph)
+        titles.append(figure.axes[0].get_legend().get_title().get_text())
+        plt.close(figure)
+    assert titles[0] == ""  # the seeds' seven actors leave room for every label
+    assert re.fullmatch(r"\d+ arrow label\(s\) left out where they would cover other text; "
+                        r"the edge table lists every interaction", titles[1])

@@ -497,7 +497,10 @@ def draw_actor_graph(graph: nx.MultiDiGraph, title: str = "", positions: dict | 
     for _ in range(3):
         fit_view_to_texts(ax, draw_node_labels(ax, graph, positions, sizes, bundles))
     draw_node_labels(ax, graph, positions, sizes, bundles)
-    draw_edge_bundles(ax, bundles, positions, sizes)
+    hidden = draw_edge_bundles(ax, bundles, positions, sizes)
+    if hidden:  # said above the legend, where it cannot cover the drawing
+        ax.get_legend().set_title(f"{hidden} arrow label(s) left out where they would cover other text; "
+                                  "the edge table lists every interaction", prop={"size": 9, "style": "italic"})
     return figure
 
 
@@ -607,12 +610,14 @@ def size_radius(size: float) -> float:
     return size ** 0.5 / 2
 
 
-def draw_edge_bundles(ax, bundles: pd.DataFrame, positions: dict, sizes: dict) -> None:
+def draw_edge_bundles(ax, bundles: pd.DataFrame, positions: dict, sizes: dict) -> int:
     """Curved arrows; the curvature grows per bundle between the same two actors so none overlap.
 
     Labels of the widest arrows are placed first, each at the middle of its arrow or slid along it
-    to where it covers least of the text already drawn.
+    to where it covers least of the text already drawn. A label that would still cover a good part
+    of other text is left out (a crowded drawing stays legible); returns how many were.
     """
+    hidden = 0
     renderer = ax.figure.canvas.get_renderer()
     ax.apply_aspect()
     taken = [text.get_window_extent(renderer) for text in ax.texts] + node_extents(ax, positions, sizes)
@@ -633,11 +638,19 @@ def draw_edge_bundles(ax, bundles: pd.DataFrame, positions: dict, sizes: dict) -
         label = ax.text(0, 0, "\n".join(textwrap.wrap(words, 26)), ha="center", va="center", fontsize=9.5,
                         color=colour, zorder=4,
                         bbox=dict(boxstyle="round,pad=0.2", fc="white", ec=colour, lw=0.6, alpha=0.95))
-        label.set_position(min((arc_point(start, end, rad, fraction) for fraction in LABEL_FRACTIONS),
-                               key=lambda point: overlap_with(label, point, taken, renderer)))
+        best = min((arc_point(start, end, rad, fraction) for fraction in LABEL_FRACTIONS),
+                   key=lambda point: overlap_with(label, point, taken, renderer))
+        box = label.get_window_extent(renderer)
+        if overlap_with(label, best, taken, renderer) > MAX_LABEL_OVERLAP * box.width * box.height:
+            label.remove()
+            hidden += 1
+            continue
         taken.append(label.get_window_extent(renderer))
+    return hidden
 
 
+# The share of a label's area that may cover other text before the label is left out.
+MAX_LABEL_OVERLAP = 0.15
 # Where along an arrow its label may go, best first.
 LABEL_FRACTIONS = (0.5, 0.42, 0.58, 0.34, 0.66, 0.26, 0.74, 0.2, 0.8)
 
