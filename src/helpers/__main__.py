@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .ingest import ArticleError
 from .pipeline import extract_tables
-from .report import NOTEBOOKS_DIR, ReportError, parse_parameter, run_report
+from .project import NOTEBOOKS_DIR
 from .tables import write_tables
 
 
@@ -32,21 +32,32 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_report_command(args: argparse.Namespace) -> int:
+    # papermill and nbconvert take seconds to import: only this command pays for them.
+    from .report import ReportError, parse_parameter, run_report
+
     # papermill's own parameter reader misreads comments holding '=' and warns for each; the report
     # checks the parameters itself, before any kernel starts.
     logging.getLogger("papermill").setLevel(logging.ERROR)
-    parameters = {name: parse_parameter(value) for name, value in args.parameters}
     started = time.monotonic()
-    result = run_report(args.articles_dir, args.out, parameters, show_code=args.show_code,
-                        notebooks_dir=args.notebooks, title=args.title)
+    try:
+        parameters = {name: parse_parameter(value) for name, value in args.parameters}
+        result = run_report(args.articles_dir, args.out, parameters, show_code=args.show_code,
+                            notebooks_dir=args.notebooks, title=args.title)
+    except ReportError as error:
+        say(f"error: {error}")
+        return 2
+    return tell_report_result(result, args.out, time.monotonic() - started)
+
+
+def tell_report_result(result, out: str, seconds: float) -> int:
+    """What became of the run, on standard error; the exit status (1 when anything failed)."""
     for run in result.failed:
         say(f"error: notebook {run.notebook} {run.status}")
     if result.failed:
         say(f"error: {len(result.failed)} notebook(s) failed; the failed run is kept at {result.report_dir}; "
-            f"{args.out} was not changed")
+            f"{out} was not changed")
         return 1
-    say(f"wrote {result.report_dir / 'index.html'} ({len(result.runs)} notebooks, "
-        f"{time.monotonic() - started:.1f} s)")
+    say(f"wrote {result.report_dir / 'index.html'} ({len(result.runs)} notebooks, {seconds:.1f} s)")
     if result.read_errors:
         say(f"error: {len(result.read_errors)} file(s) could not be read and are left out of the report")
         return 1
@@ -78,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ArticleError, ReportError) as error:
+    except ArticleError as error:
         say(f"error: {error}")
         return 2
 

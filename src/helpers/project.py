@@ -6,6 +6,7 @@ from pathlib import Path
 # src/helpers/project.py -> the checkout's root (editable install keeps the package in place).
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = PROJECT_ROOT / "data"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 
 def resolve_path(path: str | Path) -> Path:

@@ -93,11 +93,14 @@ def scores(matched: int, n_system: int, n_gold: int) -> dict:
             "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
 
 
-def event_scores(events: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame,
-                 articles: list[str] | None = None) -> pd.DataFrame:
+def gold_articles_view(events: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """`system_view` of the events in the articles the gold covers: what every score compares."""
+    return system_view(events[events["article_id"].isin(set(gold["article_id"]))], actors)
+
+
+def event_scores(events: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Precision, recall and F1 of the events, strict and by CAMEO root, over the gold's articles."""
-    articles = articles if articles is not None else sorted(set(gold["article_id"]))
-    system = system_view(events[events["article_id"].isin(articles)], actors)
+    system = gold_articles_view(events, gold, actors)
     rows = []
     for level in ("strict", "root"):
         pairs = match_events(system, gold, level)
@@ -120,7 +123,7 @@ def date_accuracy(pairs: pd.DataFrame) -> dict:
 
 def actor_accuracy(events: pd.DataFrame, gold: pd.DataFrame, actors: pd.DataFrame) -> dict:
     """Where the system coded the gold's action in the gold's sentence: were source and target right?"""
-    system = system_view(events[events["article_id"].isin(set(gold["article_id"]))], actors)
+    system = gold_articles_view(events, gold, actors)
     found = source_ok = target_ok = 0
     for row in gold.itertuples(index=False):
         same = system[(system["article_id"] == row.article_id) & (system["sentence_id"] == row.sentence_id) &
@@ -165,20 +168,15 @@ def load_gold(events_path: str | Path, claims_path: str | Path,
             locate_gold(claims[claims["article_id"].isin(present)], sentences))
 
 
-def spurious_events(events: pd.DataFrame, pairs: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """The system's events (as the gold codes them) that no gold row was paired with: the precision errors."""
-    system = system_view(events[events["article_id"].isin(set(pairs["article_id"]))], actors)
-    return system[~system["event_id"].isin(set(pairs["event_id"]))]
-
-
 def evaluate(tables: dict[str, pd.DataFrame], gold_events: pd.DataFrame, gold_claims: pd.DataFrame) -> dict:
     """Every measure of one corpus against its gold, for the quality notebook and the tests."""
     events, actors = tables["events"], tables["actors"]
-    system = system_view(events[events["article_id"].isin(set(gold_events["article_id"]))], actors)
+    system = gold_articles_view(events, gold_events, actors)
     pairs = match_events(system, gold_events, "root")
     return {"events": event_scores(events, gold_events, actors),
             "pairs": pairs,
-            "spurious": spurious_events(events, pairs, actors),
+            # the system's events no gold row was paired with: the precision errors
+            "spurious": system[~system["event_id"].isin(set(pairs["event_id"]))],
             "dates": date_accuracy(pairs),
             "actors": actor_accuracy(events, gold_events, actors),
             "claims": claim_scores(tables["claims"], gold_claims, actors)}

@@ -27,10 +27,9 @@ from papermill.translators import PythonTranslator
 
 from .ingest import display_path, list_article_files
 from .pipeline import cached_extraction
-from .project import PROJECT_ROOT
+from .project import NOTEBOOKS_DIR
 from .tables import write_tables
 
-NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 KERNEL_NAME = "python3"
 # Kernels warn on every start that they talk over local TCP; that would bury the progress lines.
