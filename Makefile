@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 ARTICLES ?= seeds
 REPORTS  ?= reports
 
-.PHONY: report test lab notebooks extract benchmark clean
+.PHONY: report test lab notebooks extract benchmark parser clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ extract: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/pipeline_speed.py
+
+# Retrain the dependency parser in models/en_standoff_ud from a UD English-EWT treebank folder
+# (en_ewt-ud-{train,dev,test}.conllu); about two hours on two cores.
+TREEBANK ?= ../shared/reference/ud-english-ewt
+parser: $(STAMP)
+	$(BIN)/python scripts/train_parser.py $(TREEBANK) --out models/en_standoff_ud
 
 clean:
 	rm -rf $(VENV) $(REPORTS) .pytest_cache
