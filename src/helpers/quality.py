@@ -6,15 +6,20 @@ each event's sentence by a verbatim piece of it (`evidence`) and code actors at 
 An event matches when article, sentence, source and target agree and the CAMEO code agrees
 exactly (`strict`) or in its root, the first two digits (`root`: "recall" vs "expel" differ,
 "air strike" 195 vs "military force" 190 do not).
+
+The PLOVER gold standard records (single news sentences a peer coded with a PLOVER category and
+country codes) are scored by `score_plover`, at the end of the module, where its rules are written.
 """
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
 from .actors import roll_up
+from .project import data_file
 
 GOLD_EVENT_COLUMNS = ["article_id", "evidence", "source_actor", "target_actor", "cameo_code", "date",
                       "date_earliest", "date_latest", "note"]
@@ -212,3 +217,172 @@ def gold_against_system(pairs: pd.DataFrame) -> pd.DataFrame:
     found = pairs["event_id"].ne("").map({True: "yes", False: "MISSED"})
     return pairs.assign(found=found)[["article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
                                       "system_code", "found", "evidence"]]
+
+
+# --- the PLOVER gold standard records: a peer's hand coding, one news sentence per record -----------
+#
+# Each record gives a sentence, its PLOVER category, its source codes and, not always, its target
+# codes (3-letter country codes, or IGO, NGO, IMG...). One record is read as one article, so "the
+# events of a record" are the events coded from that article.
+#
+# - A record is FOUND when one of its events has the record's category, a source among the record's
+#   sources and, when the record names targets, a target among them (when it names none, as for
+#   "X and Y agreed", any target or none will do).
+# - An event is RIGHT on the same terms against its own record. So an event with a wrong target, or
+#   with no target where the record names one, is wrong; so is an event whose CAMEO code has no
+#   PLOVER category (statements, appeals): the record codes its sentence as something else.
+# - Precision = right events / every coded event; recall = found records / records. Two right events
+#   for one record (both sides of a reciprocal "agreed") are both right. Modes are not compared.
+
+PLOVER_RECORD_COLUMNS = ["record_id", "category", "gsr_category", "sources", "targets", "text"]
+NO_PLOVER_CATEGORY = "(no PLOVER category)"
+
+
+def load_plover_categories(data_dir: str | Path | None = None) -> dict[str, str]:
+    """The GSR's category names (an older PLOVER) -> the 2021 names data/cameo.csv uses."""
+    table = pd.read_csv(data_file("plover_categories.csv", data_dir), dtype=str, keep_default_na=False)
+    return dict(zip(table["gsr_category"], table["plover"]))
+
+
+def load_plover_records(path: str | Path, categories: dict[str, str] | None = None) -> pd.DataFrame:
+    """The records of a PLOVER GSR JSON file, categories in the 2021 vocabulary.
+
+    `sources` and `targets` are tuples of codes (`targets` empty when the record names none). The
+    DOCUMENT record (notes about the file, no sentence) is skipped. A missing or unreadable file, a
+    record without id, category, source or text, and a category the mapping does not know raise
+    GoldError naming the file.
+    """
+    path = Path(path)
+    categories = load_plover_categories() if categories is None else categories
+    entries = read_json_records(path)
+    rows = [plover_record(entry, path, categories) for entry in entries if entry.get("event") != "DOCUMENT"]
+    records = pd.DataFrame(rows, columns=PLOVER_RECORD_COLUMNS)
+    repeated = sorted(set(records["record_id"][records["record_id"].duplicated()]))
+    if repeated:
+        raise GoldError(f"{path}: record id(s) used twice: {', '.join(repeated)}")
+    return records
+
+
+def read_json_records(path: Path) -> list[dict]:
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise GoldError(f"{path}: no such file") from None
+    except json.JSONDecodeError as error:
+        raise GoldError(f"{path}: not valid JSON ({error.msg} at line {error.lineno}, "
+                        f"column {error.colno})") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GoldError(f"{path}: cannot be read ({error})") from None
+    if not isinstance(entries, list) or not all(isinstance(entry, dict) for entry in entries):
+        raise GoldError(f"{path}: expected a JSON list of records")
+    return entries
+
+
+def plover_record(entry: dict, path: Path, categories: dict[str, str]) -> dict:
+    record_id = entry.get("id") or "?"
+    for key in ("id", "event", "source", "text"):
+        if not entry.get(key):
+            raise GoldError(f"{path}: record {record_id} has no '{key}'")
+    if entry["event"] not in categories:
+        raise GoldError(f"{path}: record {record_id} has category '{entry['event']}', which "
+                        f"data/plover_categories.csv does not map")
+    return {"record_id": record_id, "category": categories[entry["event"]], "gsr_category": entry["event"],
+            "sources": record_codes(entry["source"], path, record_id),
+            "targets": record_codes(entry.get("target"), path, record_id), "text": entry["text"]}
+
+
+def record_codes(actors, path: Path, record_id: str) -> tuple[str, ...]:
+    """The distinct codes of a record's `source` or `target`: a list of {actorText, code}, or empty."""
+    if not actors:  # the GSR writes "no target" as a missing key or an empty string
+        return ()
+    actors = [actors] if isinstance(actors, dict) else actors
+    if not isinstance(actors, list) or not all(isinstance(a, dict) and a.get("code") for a in actors):
+        raise GoldError(f"{path}: record {record_id} has an actor without a code")
+    return tuple(dict.fromkeys(actor["code"] for actor in actors))
+
+
+def actor_country_codes(actors: pd.DataFrame) -> dict[str, str]:
+    """Every actor id -> the code the GSR would give it (see `actor_country_code`)."""
+    top = roll_up(actors)
+    cameo = dict(zip(actors["actor_id"], actors["cameo"]))
+    country = dict(zip(actors["actor_id"], actors["country"]))
+    return {actor: cameo.get(head, "")[:3] or country.get(head, "") or head for actor, head in top.items()}
+
+
+def actor_country_code(actor_id: str, actors: pd.DataFrame) -> str:
+    """An actor id as a GSR code: roll it up, then take the first three letters of its CAMEO code.
+
+    That is the Phoenix/PETRARCH convention the GSR follows: a ministry or a leader counts as its
+    state (PAK_MFA -> PAK -> PAK), an international organisation as IGO (IGOUNO -> IGO), an armed
+    group as the country it fights in (AFGREB -> AFG), Islamic militants as IMG (IMGMUSALQ -> IMG).
+    Without a CAMEO code the actor's country is taken, then its id. Empty for no actor.
+    """
+    if not actor_id:
+        return ""
+    return actor_country_codes(actors).get(actor_id, actor_id)
+
+
+def plover_codings(events: pd.DataFrame, actors: pd.DataFrame, cameo: pd.DataFrame) -> pd.DataFrame:
+    """The events as the GSR codes them: PLOVER category (empty if none), source and target codes."""
+    category = dict(zip(cameo["cameo_code"], cameo["plover"]))
+    codes = actor_country_codes(actors)
+    return events.assign(
+        category=events["cameo_code"].map(lambda code: category.get(code, "")),
+        source_code=events["source_actor"].map(lambda actor: codes.get(actor, actor)),
+        target_code=events["target_actor"].map(lambda actor: codes.get(actor, actor) if actor else ""))
+
+
+def coding_fits_record(category: str, source: str, target: str, record) -> bool:
+    """One coding against one record: category, source and (if the record has one) target agree."""
+    return (bool(category) and category == record.category and source in record.sources
+            and (not record.targets or target in record.targets))
+
+
+def score_plover(records: pd.DataFrame, events: pd.DataFrame, actors: pd.DataFrame,
+                 cameo: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(each record: found or not and what was coded; precision, recall, F1 overall and per category).
+
+    `events` are the pipeline's events with `article_id` = record id; events of other articles
+    are left out.
+    """
+    by_id = records.set_index("record_id", drop=False)
+    coded = plover_codings(events[events["article_id"].isin(by_id.index)], actors, cameo)
+    coded = coded.assign(right=[coding_fits_record(e.category, e.source_code, e.target_code, by_id.loc[e.article_id])
+                                for e in coded.itertuples()])
+    outcomes = pd.DataFrame([record_outcome(coded[coded["article_id"] == rid]) for rid in records["record_id"]],
+                            columns=["found", "right_events", "coded_events", "coded"], index=records.index)
+    per_record = pd.concat([records, outcomes], axis=1)
+    return per_record, plover_summary(per_record, coded)
+
+
+def record_outcome(coded: pd.DataFrame) -> dict:
+    """One record's events: found (one of them is right), how many are right, what was coded."""
+    return {"found": bool(coded["right"].any()), "right_events": int(coded["right"].sum()),
+            "coded_events": len(coded), "coded": describe_codings(coded)}
+
+
+def describe_codings(coded: pd.DataFrame) -> str:
+    """What was coded from one record, e.g. 'ASSAULT 190 ERI_MIL→ETH (ERI→ETH)'."""
+    return "; ".join(f"{e.category or NO_PLOVER_CATEGORY} {e.cameo_code} {e.source_actor}→{e.target_actor or '·'} "
+                     f"({e.source_code}→{e.target_code or '·'})" for e in coded.itertuples())
+
+
+def plover_summary(per_record: pd.DataFrame, coded: pd.DataFrame) -> pd.DataFrame:
+    """One row for all records, then one per category (of the records or of the coded events)."""
+    labelled = coded.assign(category=coded["category"].replace("", NO_PLOVER_CATEGORY))
+    categories = sorted(set(per_record["category"]) | set(labelled["category"]))
+    rows = [plover_scores("all", per_record, labelled)]
+    rows += [plover_scores(c, per_record[per_record["category"] == c], labelled[labelled["category"] == c])
+             for c in categories]
+    return pd.DataFrame(rows)
+
+
+def plover_scores(category: str, per_record: pd.DataFrame, coded: pd.DataFrame) -> dict:
+    """Recall over records (found / gold), precision over events (right / coded)."""
+    gold, found = len(per_record), int(per_record["found"].sum())
+    system, right = len(coded), int(coded["right"].sum())
+    precision = right / system if system else 0.0
+    recall = found / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"category": category, "gold": gold, "found": found, "system": system, "matched": right,
+            "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3)}
