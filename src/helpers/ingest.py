@@ -20,7 +20,7 @@ import pandas as pd
 import trafilatura
 import yaml
 
-from .datetext import find_full_dates, parse_full_date, parse_month_day
+from .datetext import find_full_dates, parse_full_date, parse_month_day, spelled, weekdays_named
 from .language import blank_english
 from .project import PROJECT_ROOT, data_file
 
@@ -429,8 +429,13 @@ def take_signoff(paragraph: Paragraph, outlets: dict[str, str]) -> Paragraph | N
 
 
 def publication_date(cuts: list[Paragraph], text_dates: list[date], boilerplate: Boilerplate,
-                     manifest_date: str) -> tuple[str, str, str]:
-    """(published, date_source, date_evidence), in the order manifest, header, dateline, text."""
+                     manifest_date: str, lead: str = "") -> tuple[str, str, str]:
+    """(published, date_source, date_evidence), in the order manifest, header, dateline, text.
+
+    A manifest or header date carries its year, so a dateline without one is read in it and adds
+    nothing. Otherwise the dateline's year comes from the text: the weekday the lead paragraph
+    (`lead`, the dateline's own paragraph) gives it, else the text's explicit dates.
+    """
     if manifest_date:
         return manifest_date, "manifest", f"{MANIFEST_NAME}: {manifest_date}"
     for cut in cuts:
@@ -443,25 +448,60 @@ def publication_date(cuts: list[Paragraph], text_dates: list[date], boilerplate:
         month_day = parse_month_day(_pattern_group(boilerplate.dateline, cut.text, "date") or "") \
             if cut.kind == "dateline" else None
         if month_day:
-            if not text_dates:
-                return "", "unknown", f"dateline '{cut.text}' has no year and the text names none"
-            day = nearest_in_years(month_day, max(text_dates))
-            return day.isoformat(), "dateline", f"{cut.text} (year from the dates in the text)"
+            return dateline_date(cut.text, month_day, text_dates, lead)
     if text_dates:
         latest = max(text_dates)
         return latest.isoformat(), "text", "latest date named in the text; published on or after it"
     return "", "unknown", "no manifest entry, header, dated dateline or explicit date"
 
 
-def nearest_in_years(month_day: tuple[int, int], anchor: date) -> date:
-    """The date with this month and day nearest to an anchor date (a dateline has no year)."""
+def dateline_date(dateline: str, month_day: tuple[int, int], text_dates: list[date],
+                  lead: str) -> tuple[str, str, str]:
+    """(published, date_source, date_evidence) of a dateline without a year ('YEREVAN, Sept 19').
+
+    The candidate years are those around the latest explicit date of the text. A weekday the lead
+    names ("... said on Thursday") picks among them, since a dateline's day falls on a different
+    weekday in each; without one that fits, the day nearest the text's latest date is taken.
+    A weekday alone does not fix a year (it recurs every few years), so without dated text the
+    date stays unknown.
+    """
+    if not text_dates:
+        return "", "unknown", f"dateline '{dateline}' has no year and the text names none"
+    nearest = nearest_in_years(month_day, max(text_dates))
+    by_weekday = on_named_weekday(month_day, max(text_dates), lead)
+    if by_weekday and by_weekday != nearest:
+        word = weekdays_named(lead)[by_weekday.weekday()]
+        return by_weekday.isoformat(), "dateline", f"{dateline} (year from '{word}' in the text: {spelled(by_weekday)})"
+    return nearest.isoformat(), "dateline", f"{dateline} (year from the dates in the text)"
+
+
+def days_around(month_day: tuple[int, int], anchor: date) -> list[date]:
+    """The days with this month and day in the year of an anchor date and the years either side."""
     candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidates.append(date(year, *month_day))
         except ValueError:
             continue
-    return min(candidates, key=lambda day: abs((day - anchor).days))
+    return candidates
+
+
+def nearest_in_years(month_day: tuple[int, int], anchor: date) -> date:
+    """The date with this month and day nearest to an anchor date (a dateline has no year)."""
+    return min(days_around(month_day, anchor), key=lambda day: abs((day - anchor).days))
+
+
+def on_named_weekday(month_day: tuple[int, int], anchor: date, lead: str) -> date | None:
+    """Of the days around an anchor, the one nearest it that falls on a weekday the lead names."""
+    named = weekdays_named(lead)
+    fitting = [day for day in days_around(month_day, anchor) if day.weekday() in named]
+    return min(fitting, key=lambda day: abs((day - anchor).days)) if fitting else None
+
+
+def dateline_lead(cuts: list[Paragraph], body: list[Paragraph]) -> str:
+    """The text of the paragraph a dateline opens: where a wire story names its own day."""
+    numbers = {cut.number for cut in cuts if cut.kind == "dateline"}
+    return next((paragraph.text for paragraph in body if paragraph.number in numbers), "")
 
 
 def _pattern_group(patterns: list[re.Pattern], text: str, group: str) -> str | None:
@@ -533,7 +573,8 @@ def describe_article(path, paragraphs, body, cuts, boilerplate, manifest, page) 
     text_dates = [day for p in paragraphs if p.kind in ("body", "caption")
                   for _, _, day in find_full_dates(p.text)]
     published, date_source, evidence = publication_date(
-        cuts, text_dates, boilerplate, listed["published"] if listed is not None else "")
+        cuts, text_dates, boilerplate, listed["published"] if listed is not None else "",
+        dateline_lead(cuts, body))
     outlet, outlet_source = "", "unknown"
     candidates = [("manifest", listed["outlet"] if listed is not None else "")]
     candidates += [(c.kind, find_outlet(c.text, boilerplate.outlets))
