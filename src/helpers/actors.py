@@ -30,27 +30,9 @@ UNRESOLVED_COLUMNS = ["name", "n_mentions", "articles", "example_article_id", "e
 ALIAS_SEPARATOR = "|"
 
 
-class DictionaryError(Exception):
-    """A problem in the actor dictionary; the message names the file and the entry."""
-
-
 # --- the dictionary --------------------------------------------------------------------------
 
-def load_actor_dictionary(data_dir: str | Path | None = None,
-                          extra_files: list[str | Path] = ()) -> pd.DataFrame:
-    """The `actors` table: every entry of data/actors.yaml (and extra files), roles expanded."""
-    path = data_file("actors.yaml", data_dir)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entries = list(spec.get("actors") or [])
-    for extra in extra_files:
-        entries += yaml.safe_load(Path(extra).read_text(encoding="utf-8")) or []
-    for entry in entries:
-        check_entry(entry, path)
-    states = [entry for entry in entries if entry["type"] == "state"]
-    entries += [role_actor(state, role) for state in states for role in spec.get("roles") or []]
-    table = pd.DataFrame([actor_row(entry) for entry in entries], columns=ACTOR_COLUMNS)
-    check_references(table, path)
-    return table
+from .actor_dictionary import DictionaryError, in_office_on, load_actor_dictionary  # noqa: E402,F401
 
 
 def check_entry(entry: dict, path: Path) -> None:
@@ -156,6 +138,8 @@ def active_on(actors: pd.DataFrame, published: str) -> set[str]:
         return set(actors["actor_id"])
     ok = ((actors["valid_from"] == "") | (actors["valid_from"] <= published)) & \
          ((actors["valid_until"] == "") | (actors["valid_until"] >= published))
+    if "terms" in actors:   # a person out of office between two terms is not coded either
+        ok &= actors["terms"].map(lambda terms: in_office_on(terms, published))
     return set(actors.loc[ok, "actor_id"])
 
 
