@@ -644,8 +644,13 @@ def clean_aliases(phrases: list[str], short_words_are_acronyms: bool = False) ->
     International and MilNonState files a single word of up to six letters is an acronym (BEAC)."""
     expanded = []
     for phrase in phrases:
-        match = re.fullmatch(r"(.*?)_?\(([A-Z][A-Z.-]{2,7})\)_?", phrase.strip())
-        expanded += [match.group(1), match.group(2)] if match else [phrase]
+        match = re.fullmatch(r"(.*?)_?\(([^()]*)\)_?", phrase.strip())
+        if not match:
+            expanded.append(phrase)
+            continue
+        expanded.append(match.group(1))
+        if re.fullmatch(r"[A-Z][A-Z.-]{2,7}", match.group(2)):    # an acronym of 3+ letters: (JEM)
+            expanded.append(match.group(2))
     acronyms = acronyms_of(expanded) | {p for p in expanded if re.fullmatch(r"[A-Z]{3,6}", p.strip("_"))
                                         and len(phrase_words(p)) == 1 and p not in phrases}
     if short_words_are_acronyms:
@@ -715,7 +720,7 @@ def join_group(groups: list[list[Record]], record: Record) -> None:
 
 def record_keys(record: Record) -> set[str]:
     keys = {letters(p) for p in record.names if not is_odd(p)}
-    keys |= {initials(phrase_words(p), True) for p in record.names if len(phrase_words(p)) > 2}
+    keys |= {initials(phrase_words(p), True) for p in record.names if len(phrase_words(p)) >= 2}
     return {key for key in keys if len(key) >= 2}
 
 
