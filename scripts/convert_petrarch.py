@@ -89,6 +89,7 @@ class Conversion:
     dropped: Counter = field(default_factory=Counter)   # reason -> number of source lines
     notes: Counter = field(default_factory=Counter)     # converted, with a remark worth reporting
     synsets: dict = field(default_factory=dict)
+    forms: dict = field(default_factory=dict)           # irregular verb form -> lemma
     pattern_lines: int = 0
     converted_lines: int = 0
     patterns_written: int = 0
@@ -225,6 +226,21 @@ def parse_verb_line(line: str) -> tuple[str, tuple[str | None, str | None] | Non
     if any(word in ("AND", "OR") for word in rest):
         raise Unconvertible("coordinated verbs")
     return " ".join([verb_lemma(verb)] + [word.lower() for word in rest if word]), own_code
+
+
+def irregular_forms(line: str) -> list[str]:
+    """`BRING {BRINGS BRINGING BROUGHT}` -> [brings, bringing, brought]; of a multi-word verb
+    (`+STRIKE_DOWN {+STRUCK_DOWN ...}`) the verb's own form ("struck")."""
+    braces = re.search(r"\{([^}]*)\}", re.split(r"[#;]", line)[0])
+    if not braces:
+        return []
+    forms = []
+    for word in braces.group(1).split():
+        verb = word.partition("+")[2] if "+" in word else word
+        verb = verb.split("_")[0].lower()
+        if verb.isalpha():
+            forms.append(verb)
+    return forms
 
 
 # --- pattern lines --------------------------------------------------------------------------------
@@ -427,6 +443,8 @@ def convert_dictionary(text: str) -> Conversion:
                 conversion.converted_lines += 1
             else:
                 lemma, own_code = parse_verb_line(stripped)
+                for form in irregular_forms(stripped):
+                    conversion.forms.setdefault(form, lemma.split()[0])
                 if own_code:
                     own_code = without_statement(own_code, conversion.notes, "verb")
                 block.lemmas.setdefault(lemma, own_code)   # PETRARCH2 keeps a verb's first code
@@ -650,11 +668,12 @@ class YamlWriter:
         return out
 
 
-def render_yaml(blocks: list[dict], lists: dict[str, tuple[str, ...]]) -> str:
+def render_yaml(blocks: list[dict], lists: dict[str, tuple[str, ...]], forms: dict[str, str] | None = None) -> str:
     writer = YamlWriter(lists)
     verbs = [line for block in blocks for line in writer.block(block)]
     sets = [f"  {name}: &{name} {writer.words(lists[name])}" for name in sorted(writer.used)]
-    return "\n".join([HEADER, "synonym_sets:", *sets, "verbs:", *verbs]) + "\n"
+    irregular = [f"  {yaml_word(form)}: {yaml_word(lemma)}" for form, lemma in sorted((forms or {}).items())]
+    return "\n".join([HEADER, "synonym_sets:", *sets, "irregular_forms:", *irregular, "verbs:", *verbs]) + "\n"
 
 
 HEADER = f"""\
@@ -693,6 +712,8 @@ HEADER = f"""\
 #   ("improvised explosive device"), from a braced subject or noun ("(FOR {{FINANCIAL AID}})": noun
 #   [financial aid]) and from an object braced around a synonym set ("{{&MILITARY AID}}": object
 #   [army aid, military aid, navy aid, ...]).
+# irregular_forms: the inflected forms PETRARCH2 lists in braces, each with its verb's lemma
+#   ("struck": strike), for the coder to find a verb the lemmatizer missed.
 # Nouns are singular lemmas ("SANCTIONS" and "SANCTION" are one word here). Synonym sets (&CEASEFIRE)
 # are expanded; the large ones are written once under synonym_sets and referred to by a YAML alias
 # (*ceasefire), which yaml.safe_load expands into the list itself. A verb may belong to several
@@ -706,7 +727,7 @@ def converted_yaml(dictionary: str) -> tuple[str, Conversion]:
     lists = synonym_set_lists(conversion.synsets)
     documents = [block_document(block, lists, conversion.notes) for block in conversion.blocks]
     conversion.patterns_written = sum(len(document["patterns"]) for document in documents)
-    return render_yaml(documents, lists), conversion
+    return render_yaml(documents, lists, conversion.forms), conversion
 
 
 def write_atomically(path: Path, text: str) -> None:

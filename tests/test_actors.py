@@ -2,7 +2,7 @@
 import pandas as pd
 import pytest
 
-from helpers.actors import DictionaryError, find_mentions, load_actor_dictionary, roll_up, spelling_variants
+from helpers.actors import DictionaryError, find_mentions, load_actor_dictionary, name_key, roll_up
 from helpers.project import DATA_DIR
 
 
@@ -33,8 +33,9 @@ def test_people_and_bodies_roll_up_to_their_state_or_organisation(actors):
     assert (top["IMRAN_KHAN"], top["IND_MEA"], top["POMPEO"], top["JEM"]) == ("PAK", "IND", "USA", "JEM")
 
 
-def test_spelling_variants_swap_hyphens_and_spaces():
-    assert spelling_variants("Jaish al-Adl") == {"Jaish al-Adl", "Jaish al Adl", "Jaish-al-Adl", "Jaish-al Adl"}
+def test_names_compare_without_case_apostrophe_shape_or_hyphens():
+    assert name_key(["Jaish", "al", "-", "Adl"]) == name_key(["jaish", "AL", "adl"]) == ("jaish", "al", "adl")
+    assert name_key(["Pakistan", "’s"]) == ("pakistan", "'s")
 
 
 @pytest.mark.parametrize("text, expected", [

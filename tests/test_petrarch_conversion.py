@@ -278,6 +278,25 @@ def test_every_intent_code_is_a_code_of_the_table(cameo):
 
 def test_the_table_keeps_its_columns_and_every_verb_pattern_code_has_a_name(cameo):
     assert list(load_cameo_table().columns) == ["cameo_code", "name", "goldstein", "quad_class", "plover",
-                                                "plover_mode", "source", "intent_code"]
+                                                "plover_mode", "source", "intent_code", "appeal_code", "reject_code"]
     assert (cameo["name"] != "").all() and cameo.index.is_unique
     assert cameo.loc["0256", "goldstein"] == "-0.3" and cameo.loc["1056", "goldstein"] == "-5.0"
+
+
+@pytest.mark.parametrize("code, appeal, reject", [
+    ("087", "0256", "1246"),    # urged to de-escalate / refused to de-escalate
+    ("040", "026", "125"),      # urged to hold talks / rejected talks
+    ("045", "028", "126"),      # urged to accept mediation / rejected mediation
+    ("057", "027", "127"),      # urged to sign a settlement / rejected the plan
+    ("073", "0233", "1223"),    # appealed for humanitarian aid / refused it
+    ("195", "", ""),            # an air strike has no appeal or refusal mirror
+])
+def test_appeal_and_reject_codes(cameo, code, appeal, reject):
+    row = cameo.loc[code]
+    assert (row["appeal_code"], row["reject_code"]) == (appeal, reject)
+
+
+def test_irregular_verb_forms_are_kept_for_the_coder():
+    snippet = "--- STRIKE [195] ---\nSTRIKE {STRIKES STRUCK STRIKING}\n+STRIKE_DOWN {+STRUCK_DOWN}\n"
+    text, _ = convert_petrarch.converted_yaml(SYNSETS + snippet)
+    assert yaml.safe_load(text)["irregular_forms"] == {"strikes": "strike", "struck": "strike", "striking": "strike"}

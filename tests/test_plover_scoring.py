@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES, ROOT
-from helpers.actors import ACTOR_COLUMNS
+from helpers.actor_dictionary import ACTOR_COLUMNS
 from helpers.quality import (GoldError, actor_country_code, load_plover_categories, load_plover_records,
                              score_plover)
 

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from .actor_dictionary import DictionaryError
 from .ingest import ArticleError
 from .pipeline import extract_tables
 from .project import NOTEBOOKS_DIR
@@ -19,7 +20,9 @@ def say(message: str) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    extraction = extract_tables(Path(args.articles_dir).resolve(), args.data_dir, progress=say)
+    actor_files = [Path(args.actors).resolve()] if args.actors else []
+    extraction = extract_tables(Path(args.articles_dir).resolve(), args.data_dir, progress=say,
+                                actor_files=actor_files)
     for error in extraction.errors:
         say(f"error: {error}")
     articles = extraction.tables["articles"]
@@ -42,7 +45,7 @@ def run_report_command(args: argparse.Namespace) -> int:
     try:
         parameters = {name: parse_parameter(value) for name, value in args.parameters}
         result = run_report(args.articles_dir, args.out, parameters, show_code=args.show_code,
-                            notebooks_dir=args.notebooks, title=args.title)
+                            notebooks_dir=args.notebooks, title=args.title, actors_file=args.actors)
     except ReportError as error:
         say(f"error: {error}")
         return 2
@@ -71,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("articles_dir", help="folder of .txt/.html articles (and optional manifest.csv)")
     extract.add_argument("--out", required=True, help="folder to write the CSV tables into")
     extract.add_argument("--data-dir", default=None, help="folder of reference data (default: data/)")
+    extract.add_argument("--actors", metavar="FILE", default=None,
+                         help="a YAML of your own actors (the schema of data/actors.yaml), merged over the "
+                              "built-in dictionaries: an existing id is replaced")
     extract.set_defaults(run=run_extract)
     report = commands.add_parser("report", help="run every notebook over a folder of articles into an HTML report")
     report.add_argument("articles_dir", help="folder of .txt/.html articles (and optional manifest.csv)")
@@ -78,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-p", "--parameter", nargs=2, action="append", default=[], dest="parameters",
                         metavar=("NAME", "VALUE"), help="a notebook parameter, read as papermill's -p reads it")
     report.add_argument("--show-code", action="store_true", help="show the code cells in the HTML")
+    report.add_argument("--actors", metavar="FILE", default=None,
+                        help="a YAML of your own actors, merged over the built-in dictionaries in every notebook")
     report.add_argument("--title", default="", help="the index page's title (default: Report on ARTICLES_DIR's name)")
     report.add_argument("--notebooks", default=NOTEBOOKS_DIR, help="folder of NN-*.ipynb notebooks to run "
                                                                     "(default: the project's notebooks/)")
@@ -89,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except ArticleError as error:
+    except (ArticleError, DictionaryError) as error:
         say(f"error: {error}")
         return 2
 

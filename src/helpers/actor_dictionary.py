@@ -26,9 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +35,7 @@ import pandas as pd
 import yaml
 
 from .project import PROJECT_ROOT, data_file, resolve_path
+from .tables import cached_json
 
 ACTOR_TYPES = {"state", "government", "military", "armed_group", "igo", "person", "media", "other"}
 ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "parent", "cameo", "role",
@@ -130,20 +129,9 @@ def read_large_yaml(path: Path) -> dict:
 
 @lru_cache(maxsize=4)
 def _parsed(digest: str, path: Path) -> dict:
-    cached = PARSED_CACHE_DIR / f"{digest}.json"
-    if cached.exists():
-        return json.loads(cached.read_text(encoding="utf-8"))
-    spec = read_yaml(path)
-    spec = json.loads(json.dumps(spec, default=str))        # dates as ISO text, as the cache has them
-    try:
-        PARSED_CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=PARSED_CACHE_DIR, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(spec, out, ensure_ascii=False)
-        os.replace(temporary, cached)
-    except OSError:
-        pass                                                # a read-only checkout: parse every time
-    return spec
+    # dates as ISO text, as the cache keeps them
+    return cached_json(PARSED_CACHE_DIR / f"{digest}.json",
+                       lambda: json.loads(json.dumps(read_yaml(path), default=str)))
 
 
 def layer_entries(spec: dict, path: Path, curated: bool) -> list[Entry]:
@@ -299,15 +287,27 @@ def in_office_on(terms: str, day: str) -> bool:
 # --- agents and places ----------------------------------------------------------------------------
 
 def load_agents(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Agent nouns ("foreign minister", "rebels") -> the suffix of the body they name and its type."""
+    """Agent nouns ("foreign minister", "rebels") -> the suffix of the body they name and its type:
+    the curated `roles:` of data/actors.yaml first, then Phoenix's agents."""
+    curated = curated_agents(data_file("actors.yaml", data_dir))
     path = data_file(PHOENIX_DIR, data_dir) / "agents.yaml"
-    if not path.exists():
-        return pd.DataFrame(columns=AGENT_COLUMNS)
-    try:
-        spec = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as error:
-        raise DictionaryError(f"{path}: not valid YAML: {error}") from None
-    rows = [{column: str(agent.get(column) or "") for column in AGENT_COLUMNS} for agent in spec.get("agents") or []]
+    rows = []
+    if path.exists():
+        try:
+            spec = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
+        except yaml.YAMLError as error:
+            raise DictionaryError(f"{path}: not valid YAML: {error}") from None
+        rows = [{column: str(agent.get(column) or "") for column in AGENT_COLUMNS} for agent in spec.get("agents") or []]
+    agents = pd.concat([curated, pd.DataFrame(rows, columns=AGENT_COLUMNS)], ignore_index=True)
+    return agents.drop_duplicates("noun", keep="first").reset_index(drop=True)
+
+
+def curated_agents(path: Path) -> pd.DataFrame:
+    """The role words of data/actors.yaml ("foreign ministry", "envoy", "drones") as agent nouns."""
+    roles = read_yaml(path).get("roles") or [] if path.exists() else []
+    rows = [{"noun": alias.lower().replace("'s ", " "), "plural": "", "code": role["suffix"], "suffix": role["suffix"],
+             "type": role.get("type", ""), "position": "after"}
+            for role in roles for alias in role.get("aliases") or []]
     return pd.DataFrame(rows, columns=AGENT_COLUMNS)
 
 

@@ -1,84 +1,32 @@
-"""Actors: the actor dictionary (data/actors.yaml) -> the `actors` table; sentences -> `mentions`.
+"""Actors: sentences -> `mentions` of the actors of the dictionary; names it does not know.
 
-Mentions are found with spaCy's PhraseMatcher on a blank English pipeline: names, capitals and
-demonyms ("Tehran said", "the Iranian foreign ministry"), and each state's bodies written from its
-names ("Pakistan's embassy", "the Persian country's ambassador"). Capitalised names next to verbs
-of saying or acting that the dictionary does not know go to the `unresolved` table.
+The dictionary itself (Phoenix's states, organisations, groups and office-holders under the curated
+files and a user's own) is read by `actor_dictionary.py`. Mentions are found with spaCy's
+PhraseMatcher on the sentences' tokens: names, capitals and demonyms ("Tehran said", "the Iranian
+foreign ministry"), and the curated states' bodies written from their names ("Pakistan's embassy").
+Proper names that act or speak in the parse (subjects, objects, agents of verbs) and that the
+dictionary does not know go to the `unresolved` table.
 """
 from __future__ import annotations
 
-import itertools
-import re
+import hashlib
+from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
-import yaml
-from spacy.matcher import PhraseMatcher
-from spacy.util import filter_spans
 
+from .actor_dictionary import DictionaryError, in_office_on, load_actor_dictionary  # noqa: F401 (re-exported)
+from .datetext import MONTHS, WEEKDAYS
 from .language import blank_english
-from .project import data_file
+from .project import PROJECT_ROOT
+from .tables import cached_json
 
-ACTOR_TYPES = {"state", "government", "military", "armed_group", "igo", "person", "media", "other"}
-ACTOR_COLUMNS = ["actor_id", "name", "type", "country", "parent", "cameo", "role",
-                 "valid_from", "valid_until", "aliases"]
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id",
                    "sentence_start", "sentence_end"]
 UNRESOLVED_COLUMNS = ["name", "n_mentions", "articles", "example_article_id", "example_sentence_id",
                       "example"]
 ALIAS_SEPARATOR = "|"
-
-
-# --- the dictionary --------------------------------------------------------------------------
-
-from .actor_dictionary import DictionaryError, in_office_on, load_actor_dictionary  # noqa: E402,F401
-
-
-def check_entry(entry: dict, path: Path) -> None:
-    for key in ("id", "name", "type", "aliases"):
-        if not entry.get(key):
-            raise DictionaryError(f"{path}: actor {entry.get('id', entry)} has no '{key}'")
-    if entry["type"] not in ACTOR_TYPES:
-        raise DictionaryError(f"{path}: actor {entry['id']} has unknown type '{entry['type']}' "
-                              f"(one of {', '.join(sorted(ACTOR_TYPES))})")
-
-
-def check_references(table: pd.DataFrame, path: Path) -> None:
-    duplicated = table["actor_id"][table["actor_id"].duplicated()].tolist()
-    if duplicated:
-        raise DictionaryError(f"{path}: actor id(s) defined twice: {', '.join(duplicated)}")
-    known = set(table["actor_id"])
-    for column in ("country", "parent"):
-        unknown = table[(table[column] != "") & ~table[column].isin(known)]
-        for row in unknown.itertuples():
-            raise DictionaryError(f"{path}: actor {row.actor_id} has {column} '{getattr(row, column)}', "
-                                  f"which is not an actor id")
-
-
-def role_actor(state: dict, role: dict) -> dict:
-    """A state's body (its foreign ministry, army, ...), with aliases written from the state's names."""
-    names = [name for name in state["aliases"] if not name.lower().startswith("the ")]
-    definite = [name for name in state["aliases"] if name.lower().startswith("the ")]
-    aliases = []
-    for word in role["aliases"]:
-        aliases += [f"{name}'s {word}" for name in names + definite]
-        aliases += [f"{name} {word}" for name in names + state.get("demonyms", [])]
-        aliases += [f"{word} of {name}" for name in names]
-    return {"id": f"{state['id']}_{role['suffix']}", "name": f"{state['name']} {role['name']}",
-            "type": role["type"], "country": state["id"], "parent": state["id"],
-            "cameo": f"{state.get('cameo', state['id'])}{role['suffix']}", "aliases": aliases}
-
-
-def actor_row(entry: dict) -> dict:
-    aliases = list(entry["aliases"]) + list(entry.get("demonyms") or [])
-    return {
-        "actor_id": entry["id"], "name": entry["name"], "type": entry["type"],
-        "country": entry.get("country") or "", "parent": entry.get("parent") or "",
-        "cameo": entry.get("cameo") or "", "role": entry.get("role") or "",
-        "valid_from": str(entry.get("valid_from") or ""), "valid_until": str(entry.get("valid_until") or ""),
-        "aliases": ALIAS_SEPARATOR.join(aliases),
-    }
+NAMES_CACHE_DIR = PROJECT_ROOT / ".cache" / "dictionaries"
 
 
 def roll_up(actors: pd.DataFrame, level: str = "top") -> dict[str, str]:
@@ -98,13 +46,13 @@ def roll_up(actors: pd.DataFrame, level: str = "top") -> dict[str, str]:
 
 # --- finding mentions ------------------------------------------------------------------------
 
-def spelling_variants(alias: str) -> set[str]:
-    """Hyphens and spaces inside a name are interchangeable ("Jaish al-Adl", "Jaish-al-Adl")."""
-    parts = re.split(r"[- ]", alias)
-    if len(parts) > 6:
-        return {alias}
-    return {"".join(itertools.chain.from_iterable(zip(parts, joins + ("",))))
-            for joins in itertools.product(("-", " "), repeat=len(parts) - 1)}
+def name_key(words) -> tuple[str, ...]:
+    """How a name is compared: lower case, curly apostrophes straight, hyphens ignored, so that
+    "Jaish al-Adl", "Jaish al Adl" and "JAISH-AL-ADL" are one name."""
+    return tuple(word.lower().replace("’", "'") for word in words if word not in HYPHENS)
+
+
+HYPHENS = {"-", "‐", "–"}
 
 
 def is_acronym(alias: str) -> bool:
@@ -112,24 +60,62 @@ def is_acronym(alias: str) -> bool:
     return len(alias.replace(".", "")) <= 4 and alias.replace(".", "").isupper()
 
 
-def build_matchers(actors: pd.DataFrame) -> tuple[PhraseMatcher, PhraseMatcher]:
-    """(case-insensitive matcher on NORM, exact matcher for acronyms), labelled with actor ids."""
-    return _matchers(tuple(zip(actors["actor_id"], actors["aliases"])))
+@dataclass(frozen=True)
+class NameIndex:
+    """Every name of the dictionary as a sequence of tokens -> the actors it names."""
+    by_words: dict[tuple[str, ...], tuple[str, ...]]
+    acronyms: dict[tuple[str, ...], tuple[str, ...]]     # matched only as written
+    longest: int
+
+    def matches(self, doc) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(first token, end token, actors) of the longest names, left to right, not overlapping."""
+        words = [(token.i, token.text) for token in doc if token.text not in HYPHENS]
+        found, position = [], 0
+        while position < len(words):
+            for size in range(min(self.longest, len(words) - position), 0, -1):
+                window = words[position:position + size]
+                texts = tuple(text for _, text in window)
+                actors = self.acronyms.get(texts) or self.by_words.get(name_key(texts))
+                if actors:
+                    found.append((window[0][0], window[-1][0] + 1, actors))
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
 
 
-@lru_cache(maxsize=4)   # building takes seconds; the same dictionary is matched many times
-def _matchers(aliases_by_actor: tuple[tuple[str, str], ...]) -> tuple[PhraseMatcher, PhraseMatcher]:
-    nlp = blank_english()
-    by_norm, exact = PhraseMatcher(nlp.vocab, attr="NORM"), PhraseMatcher(nlp.vocab, attr="ORTH")
-    for actor_id, aliases in aliases_by_actor:
-        words = {v for alias in aliases.split(ALIAS_SEPARATOR) for v in spelling_variants(alias)}
-        acronyms = sorted(word for word in words if is_acronym(word))
-        names = sorted(words - set(acronyms))
-        if names:
-            by_norm.add(actor_id, list(nlp.tokenizer.pipe(name.lower() for name in names)))
-        if acronyms:
-            exact.add(actor_id, list(nlp.tokenizer.pipe(acronyms)))
-    return by_norm, exact
+def build_name_index(actors: pd.DataFrame) -> NameIndex:
+    return _name_index(tuple(zip(actors["actor_id"], actors["aliases"])))
+
+
+@lru_cache(maxsize=4)   # the same dictionary is matched by every stage and notebook of a run
+def _name_index(aliases_by_actor: tuple[tuple[str, str], ...]) -> NameIndex:
+    aliases = sorted({alias for _, names in aliases_by_actor for alias in names.split(ALIAS_SEPARATOR) if alias})
+    tokens = tokenized_names(aliases)
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    acronyms: dict[tuple[str, ...], list[str]] = {}
+    for actor_id, names in aliases_by_actor:
+        for alias in filter(None, names.split(ALIAS_SEPARATOR)):
+            words = tuple(tokens[alias])
+            if is_acronym(alias):
+                acronyms.setdefault(words, []).append(actor_id)
+            else:
+                by_words.setdefault(name_key(words), []).append(actor_id)
+    longest = max((len(key) for key in list(by_words) + list(acronyms)), default=1)
+    return NameIndex({k: tuple(v) for k, v in by_words.items()}, {k: tuple(v) for k, v in acronyms.items()},
+                     longest)
+
+
+def tokenized_names(aliases: list[str]) -> dict[str, list[str]]:
+    """Each name split into tokens as sentences are; kept in .cache/ by the names' hash, since
+    tokenizing the tens of thousands of names of the dictionary takes seconds."""
+    digest = hashlib.sha256("\n".join(aliases).encode("utf-8")).hexdigest()[:24]
+
+    def tokenize() -> dict[str, list[str]]:
+        docs = blank_english().tokenizer.pipe(aliases)
+        return {alias: [token.text for token in doc] for alias, doc in zip(aliases, docs)}
+    return cached_json(NAMES_CACHE_DIR / f"names-{digest}.json", tokenize)
 
 
 def active_on(actors: pd.DataFrame, published: str) -> set[str]:
@@ -145,33 +131,28 @@ def active_on(actors: pd.DataFrame, published: str) -> set[str]:
 
 def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame,
                   articles: pd.DataFrame) -> pd.DataFrame:
-    """Every actor mention, longest match first, with offsets into the raw file and the sentence."""
-    nlp = blank_english()
-    matchers = build_matchers(actors)
+    """Every actor mention, longest name first, with offsets into the raw file and the sentence.
+    A name several actors share goes to the first of them in office on the publication day."""
+    names = build_name_index(actors)
     published = dict(zip(articles["article_id"], articles["published"]))
     active = {article: active_on(actors, day) for article, day in published.items()}
     rows = []
-    docs = nlp.pipe(sentences["text"].tolist())
+    docs = blank_english().tokenizer.pipe(sentences["text"].tolist())
     for sentence, doc in zip(sentences.itertuples(index=False), docs):
-        for span in sentence_mentions(doc, matchers):
-            if span.label_ not in active.get(sentence.article_id, ()):
-                continue
-            rows.append(mention_row(sentence, span))
+        for start, end, candidates in names.matches(doc):
+            actor = next((a for a in candidates if a in active.get(sentence.article_id, ())), "")
+            if actor:
+                rows.append(mention_row(sentence, doc[start:end], actor))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
 
 
-def sentence_mentions(doc, matchers) -> list:
-    spans = [span for matcher in matchers for span in matcher(doc, as_spans=True)]
-    return sorted(filter_spans(spans), key=lambda span: span.start)
-
-
-def mention_row(sentence, span) -> dict:
+def mention_row(sentence, span, actor: str) -> dict:
     # Offsets in the raw file: sentence text is a verbatim slice for .txt; for .html, entities
     # may make the slice longer, so raw offsets of a mention are only exact at sentence level.
     raw_start = sentence.start + span.start_char if _verbatim(sentence) else sentence.start
     raw_end = sentence.start + span.end_char if _verbatim(sentence) else sentence.end
     return {"article_id": sentence.article_id, "sentence_id": sentence.sentence_id,
-            "start": raw_start, "end": raw_end, "surface": span.text, "actor_id": span.label_,
+            "start": raw_start, "end": raw_end, "surface": span.text, "actor_id": actor,
             "sentence_start": span.start_char, "sentence_end": span.end_char}
 
 
@@ -181,38 +162,39 @@ def _verbatim(sentence) -> bool:
 
 # --- names the dictionary does not know ----------------------------------------------------------
 
-NAME = re.compile(r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'.-]*|[A-Z]{2,})(?:[ -](?:(?:al|ul|el|bin|de|of|the)[ -])?"
-                  r"(?:[A-Z][\w’'.-]*[a-z][\w’'.-]*|[A-Z]{2,}))*")
+# Roles in which an unknown name acts or speaks: a subject, object, agent or possessor.
+ACTING_ROLES = {"nsubj", "nsubj:pass", "obj", "iobj", "obl:agent", "nmod:poss", "appos"}
+NAME_PARTS = {"compound", "flat", "flat:name"}
+CALENDAR = {word.capitalize() for word in list(MONTHS) + list(WEEKDAYS)}
 
 
-def find_unresolved_names(sentences: pd.DataFrame, mentions: pd.DataFrame,
-                          cues: list[str], ignore_words: set[str]) -> pd.DataFrame:
-    """Capitalised names right before or after a verb of saying or acting, not in the dictionary.
-
-    `cues` are regular expressions for those verbs (the speech verbs and event verbs of the patterns).
-    """
-    verbs = "|".join(cues)
-    near_verb = re.compile(rf"^\W{{0,3}}(?:{verbs})\b|\b(?:{verbs})\W{{0,3}}(?:by\s+)?$", re.IGNORECASE)
-    covered = {}
+def find_unresolved_names(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Proper names the parse shows acting or speaking that no actor of the dictionary matched."""
+    covered: dict[tuple, list[tuple[int, int]]] = {}
     for row in mentions.itertuples():
         covered.setdefault((row.article_id, row.sentence_id), []).append((row.sentence_start, row.sentence_end))
     found = []
     for sentence in sentences.itertuples(index=False):
+        doc = parses[(sentence.article_id, int(sentence.sentence_id))]
         spans = covered.get((sentence.article_id, sentence.sentence_id), [])
-        for match in NAME.finditer(sentence.text):
-            name = re.sub(r"[’']s$", "", match.group())
-            if _is_candidate(name, match, sentence.text, spans, near_verb, ignore_words):
-                found.append((name, sentence.article_id, sentence.sentence_id, sentence.text))
+        for name in acting_names(doc):
+            if not any(s < name.end_char and name.start_char < e for s, e in spans):
+                found.append((name.text, sentence.article_id, sentence.sentence_id, sentence.text))
     return summarise_unresolved(found)
 
 
-def _is_candidate(name, match, text, spans, near_verb, ignore_words) -> bool:
-    if name.split()[0] in ignore_words or name in ignore_words or len(name) < 3:
-        return False
-    if any(start < match.end() and match.start() < end for start, end in spans):
-        return False
-    before, after = text[max(0, match.start() - 25):match.start()], text[match.end():match.end() + 25]
-    return bool(near_verb.search(after) or near_verb.search(before))
+def acting_names(doc) -> list:
+    """Spans of proper names heading an acting role ('Ararat Mirzoyan said', 'talks with Kaja Kallas')."""
+    names = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ not in ACTING_ROLES or token.text in CALENDAR:
+            continue
+        parts = [t for t in token.subtree if t.i == token.i or (t.dep_ in NAME_PARTS and t.head.i == token.i)]
+        first, last = min(t.i for t in parts), max(t.i for t in parts)
+        span = doc[first:last + 1]
+        if all(t.pos_ in {"PROPN", "PUNCT", "ADP", "X"} for t in span) and len(span.text) >= 3:
+            names.append(span)
+    return names
 
 
 def summarise_unresolved(found: list[tuple]) -> pd.DataFrame:

@@ -1,770 +1,650 @@
-"""Events: sentences and actor mentions -> who did what to whom, by the patterns of data/event_patterns.yaml.
+"""Events: parsed sentences and actor mentions -> who did what to whom, by the patterns of the data files.
 
-Source and target come from the sentence's structure around the trigger, not from the order of
-names: a possessive or an actor adjective ("Iran's air raids against X", "an Iranian drone strike"),
-a passive ("was attacked by X"; "X, which has been accused by Y"), the subject of the clause, of a
-relative clause ("India's ministry, which summoned ...") or of a support verb ("X launched strikes
-on Y"), reported speech ("Tehran claimed it had bombed ..." is an event by Iran, attributed to Iran;
-"IRNA reported that nine people were killed when missiles hit" is not IRNA's), coordination ("the
-BLF and the BLA"; "... and recalled its envoy" shares the subject), reciprocals ("accused each
-other", "traded strikes", "strikes between X and Y") and anaphora ("it", "the two countries", "the
-Persian country"). A violent event with no actor as its target targets the state of the place it
-names ("struck targets in Panjgur").
-Dates are left to `dates.resolve_dates`.
+Read off the dependency tree of each sentence:
+
+- the trigger: a verb of the pattern book (its lemma), or a nominal trigger ("air strikes", "the
+  expulsion of"); its code is that of the most specific pattern its roles satisfy (object,
+  preposition + noun, subject, complement), see `patterns.py`;
+- the source: the subject, the passive's agent ("was expelled by X"), the subject shared by
+  coordinated predicates ("... and recalled its envoy"), the controller of a complement ("agreed to
+  de-escalate"), the noun a relative clause modifies ("India, which summoned ..."); for a nominal
+  trigger its possessor ("Iran's strikes"), an actor adjective ("Pakistani drones"), "by X",
+  "between X and Y", or the subject of the verb it is the object of ("X launched strikes");
+- the target: the object, the actors inside it ("expelled Pakistan's envoy"), the pattern's
+  preposition object, a target preposition ("on", "against", "with" ...), the passive's subject;
+  for a violent act with no actor as target, the state of the place it hit ("struck camps in Panjgur");
+- the frame, from the words that govern the trigger: reported speech ("X said Y did Z": Y's act,
+  attributed to X), negation and hypotheticals (not coded), futures, plans and commitments (the act's
+  intent code, 03x or 13x), threats (13x), appeals ("urged X to ...", 02x), demands, refusals (12x)
+  and denials (016); `data/cameo.csv` holds the intent, appeal and refusal code of each act.
+
+Who "it", "the two countries" or "the Caucasus republic" are is left to `referents.py`. A nominal
+trigger with no actor of its own ("the attack", "following the strikes") tells an event again and is
+not coded again; "condemned the attack" targets whoever carried it out. Dates are left to
+`dates.resolve_dates`.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
+from spacy.tokens import Doc, Token
 
-from .actors import roll_up
-from .project import data_file
+from .patterns import Coding, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
+from .referents import ActorIndex, Discourse, SentenceReader, conjuncts
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
                  "event_type", "goldstein", "quad_class", "plover", "date", "date_earliest", "date_latest",
                  "date_basis", "location", "location_country", "attributed_to", "trigger",
                  "trigger_start", "trigger_end", "pattern", "violent"]
 
-# Words that make a following noun phrase not an actor in the subject position.
-PREPOSITIONS = r"(?:of|with|to|for|against|on|upon|at|by|about|over|between|from|toward|towards|into|" \
-               r"in|inside|within|across|near|than|like|among|amid|via)"
-LOCATIVE = r"(?:in|into|inside|within|across|near|from|toward|towards|throughout)"
-PLACE_NOUNS = r"(?:southwestern |southeastern |northwestern |northeastern |eastern |western |southern |northern )?" \
-              r"(?:border )?(?:province|provinces|region|city|town|village|soil|territory|airspace|border|side)"
-# "as" opens a clause ("condemned the attack as ..."), except in "described as X", "such as X".
-CLAUSE_BARRIER = re.compile(r";|\bwhich\b|\bwho\b|\bwhile\b|\bbut\b|\bwhereas\b|\bbecause\b|\bafter\b|\bbefore\b|"
-                            r"\bfollowing\b|(?<!described )(?<!called )(?<!termed )(?<!such )\bas\b|"
-                            r",\s*(?:and|but)\b|\band\s+(?:\w+ly\s+)?\w+ed\b",
-                            re.IGNORECASE)
-RELATIVE_PRONOUN = re.compile(r"which|who", re.IGNORECASE)
-FUTURE_OR_NEGATED = re.compile(r"\b(?:will|would|shall|could|might|may|not|never|no|are to|is to|plans? to|"
-                               r"planning to|set to|expected to|likely to|threatening to|(?:to be))\s+(?:\w+\s+)?$",
-                               re.IGNORECASE)
-SUPPORT_VERB = re.compile(r"\b(?:launch(?:ed|es|ing)?|carr(?:ied|ies|y|ying) out|conduct(?:ed|s|ing)?|stag(?:ed|es|ing)|"
-                          r"mount(?:ed|s|ing)?|order(?:ed|s)?|responsibility for|behind|(?P<reciprocal>"
-                          r"trad(?:ed|es|e|ing)|exchang(?:ed|es|e|ing))|retaliat(?:ed|es|ing)(?:\s+[\w-]+){0,4}?\s+with)"
-                          r"\s+(?:[\w“”\"'’-]+\s+){0,4}$", re.IGNORECASE)
-PRONOUN = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)
-# Pronouns that are never the subject of a clause.
-NOT_SUBJECT_PRONOUNS = ("its", "their", "them")
-GROUP_ANAPHOR = re.compile(r"\b(?:(?:the|both) (?:two )?(?:neighbou?ring |nuclear-armed |neighbou?r )?(?:countries|nations|"
-                           r"neighbou?rs|sides|governments|states)|(?:the|both|its|their) two (?:foreign |prime )?"
-                           r"(?:ministers|leaders|neighbou?rs|countries|nations)|both sides|both countries)\b", re.IGNORECASE)
-SINGLE_ANAPHOR = re.compile(r"\bthe (?!two\b)(?:[\w-]+ ){0,2}?(?:country|nation|neighbou?r)\b(?![’']s)",
-                            re.IGNORECASE)
-# A trigger word right after these is a noun ("the attack", "retaliatory strikes"), not a verb; so it is
-# after a determiner and up to two modifiers ("the Pulwama attack", "a night-time assault").
-NOUN_CONTEXT = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|following|after|amid|"
-                          r"of|for|in|on|to|with|several|multiple|recent|such|any|no|retaliatory|cross-border|"
-                          r"tit-for-tat|deadly|first|latest|further|new|similar|other|among|including|previous|earlier|past)|[’']s)\s+$|"
-                          r"(?:\b(?:the|a|an|this|that|these|those|its|their|several|multiple|such|any)|[’']s)"
-                          r"(?:\s+(?!(?:has|have|had|was|were|is|are|will|would)\b)[\w-]+){1,2}\s+$", re.IGNORECASE)
-# A verb-only trigger right after a determiner is a noun the pattern does not code ("the demands").
-DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their)\s+$", re.IGNORECASE)
-# "X said the strike had hit ...": the reported clause has a subject of its own that is not an actor.
-OWN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:the|a|an|this|these|those|some|many|several|\d[\d,]*|one|two|three|four|"
-                         r"five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b", re.IGNORECASE)
-# "... and recalled its envoy": a predicate coordinated with the one before shares its subject.
-COORDINATED_PREDICATE = re.compile(r"\b(?:and|but|then)\s+(?:(?:also|later|then|subsequently|\w+ly)\s+)?$",
-                                   re.IGNORECASE)
-# Words after which a referent continues a list ("of X, Y and Z", "between X and Y").
-LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.IGNORECASE)
-EVENT_NOUNS = r"(?:attacks?|strikes?|air ?strikes?|raids?|bombings?|incursions?|violations?|actions?|operations?|" \
-              r"offensives?|assaults?)"
-RECIPROCAL = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:each other|one another)\b", re.IGNORECASE)
+OBJECTS = {"obj", "iobj"}
+OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
+# Prepositions whose object can be what an act is done to or with.
+TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
+                "targeting", "over"}
+LOCATIVE_CASES = {"in", "into", "inside", "within", "across", "near", "along"}
+CONDITIONS = {"if", "unless", "whether"}
+NEGATIONS = {"not", "n't", "never", "no"}
 
 
-def is_possessive_pronoun(referent) -> bool:
-    """'its', 'their', 'them' point at an actor but are never a clause's subject."""
-    return referent.kind == "pronoun" and referent.surface.lower() in NOT_SUBJECT_PRONOUNS
+def lemma_of(token: Token) -> str:
+    """The lemma, with a hyphenated prefix put back ('de-escalate', 'counter-attack')."""
+    lemma = token.lemma_.lower()
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{lemma}"
+    return lemma
 
 
-class PatternError(Exception):
-    """A problem in the event patterns file; the message names the file and the pattern."""
-
-
-@dataclass(frozen=True)
-class EventPattern:
-    id: str
-    cameo: str
-    verbs: re.Pattern | None
-    nouns: re.Pattern | None
-    cameo_by_source_type: dict = field(default_factory=dict)
-    target_may_be_place: bool = False
-    target_from_reference: bool = False
-    violent: bool = False
-    label: str = ""
-    mutual: bool = False
-    parties_by_default: bool = False
-
-
-@dataclass(frozen=True)
-class Coding:
-    """Everything the event coder reads: patterns, speech verbs, actors, places and the CAMEO table."""
-    patterns: list[EventPattern]
-    speech: re.Pattern
-    actors: pd.DataFrame
-    top: dict[str, str]
-    actor_type: dict[str, str]
-    places: pd.DataFrame
-    cameo: pd.DataFrame
-    names: dict[str, str] = field(default_factory=dict)
-    country: dict[str, str] = field(default_factory=dict)
-
-
-# --- reference data -----------------------------------------------------------------------
-
-def _alternation(words: list[str], path: Path, pattern_id: str) -> re.Pattern | None:
-    if not words:
-        return None
-    try:
-        return re.compile(r"(?<![\w-])(?:" + "|".join(words) + r")(?![\w-])", re.IGNORECASE)
-    except re.error as error:
-        raise PatternError(f"{path}: pattern '{pattern_id}' has a bad expression: {error}") from error
-
-
-def load_patterns(data_dir: str | Path | None = None) -> tuple[list[EventPattern], re.Pattern, dict]:
-    """(event patterns, speech-verb expression, casualty vocabulary) from data/event_patterns.yaml."""
-    path = data_file("event_patterns.yaml", data_dir)
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    patterns = []
-    for entry in spec["patterns"]:
-        if not entry.get("id") or not entry.get("cameo") or not (entry.get("verbs") or entry.get("nouns")):
-            raise PatternError(f"{path}: every pattern needs id, cameo and verbs or nouns: {entry}")
-        patterns.append(EventPattern(
-            id=entry["id"], cameo=str(entry["cameo"]),
-            verbs=_alternation(entry.get("verbs"), path, entry["id"]),
-            nouns=_alternation(entry.get("nouns"), path, entry["id"]),
-            cameo_by_source_type={k: str(v) for k, v in (entry.get("cameo_by_source_type") or {}).items()},
-            target_may_be_place=bool(entry.get("target_may_be_place")),
-            target_from_reference=bool(entry.get("target_from_reference")),
-            violent=bool(entry.get("violent")),
-            label=entry.get("label", ""),
-            mutual=bool(entry.get("mutual")),
-            parties_by_default=bool(entry.get("parties_by_default")),
-        ))
-    speech = _alternation([re.escape(word) for word in spec["speech_verbs"]], path, "speech_verbs")
-    return patterns, speech, spec["casualties"]
-
-
-def load_cameo_table(data_dir: str | Path | None = None) -> pd.DataFrame:
-    return pd.read_csv(data_file("cameo.csv", data_dir), dtype=str, keep_default_na=False)
-
-
-def load_places(data_dir: str | Path | None = None) -> pd.DataFrame:
-    return pd.read_csv(data_file("places.csv", data_dir), dtype=str, keep_default_na=False)
-
-
-def check_codes(patterns: list[EventPattern], cameo: pd.DataFrame, path: Path) -> None:
-    known = set(cameo["cameo_code"])
-    for pattern in patterns:
-        for code in [pattern.cameo, *pattern.cameo_by_source_type.values()]:
-            if code not in known:
-                raise PatternError(f"{path}: pattern '{pattern.id}' uses CAMEO code {code}, "
-                                   f"which is not in cameo.csv")
-
-
-# --- referents: who a stretch of text points at ----------------------------------------------
-
-@dataclass
-class Referent:
-    start: int
-    end: int
-    actors: list[str]        # actor ids (two for "the two countries")
-    surface: str
-    kind: str                # name, pronoun, group, single
-    locative: bool = False
-    prepositional: bool = False
-
-
-def sentence_referents(text: str, mentions: list[tuple[int, int, str, str]]) -> list[Referent]:
-    """Dictionary mentions plus pronouns and anaphors, each marked as place or prepositional object."""
-    referents = [Referent(start, end, [actor], surface, "name") for start, end, actor, surface in mentions]
-    taken = [(r.start, r.end) for r in referents]
-    for kind, pattern in (("group", GROUP_ANAPHOR), ("single", SINGLE_ANAPHOR), ("pronoun", PRONOUN)):
-        for match in pattern.finditer(text):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
-                referents.append(Referent(match.start(), match.end(), [], match.group(), kind))
-                taken.append((match.start(), match.end()))
-    for referent in referents:
-        before, after = text[:referent.start], text[referent.end:]
-        referent.locative = bool(re.search(rf"\b{LOCATIVE}\s+(?:the\s+)?$", before, re.IGNORECASE)) or \
-            bool(re.match(rf"\s*[’']s\s+(?:[\w-]+\s+){{0,2}}?{PLACE_NOUNS}\b", after, re.IGNORECASE)) or \
-            bool(re.match(r"\s*[’']s\s+(?:[A-Z][\w-]+\s+)?(?:province|city|region)\b", after))
-        referent.prepositional = referent.locative or \
-            bool(re.search(rf"\b{PREPOSITIONS}\s+(?:the\s+|both\s+|its\s+|their\s+)?$", before, re.IGNORECASE))
-    referents.sort(key=lambda r: r.start)
-    for left, right in zip(referents, referents[1:]):
-        # "of both Pakistan and Iran": what governs the first of a pair governs the second.
-        if left.prepositional and continues_list(text, left, right):
-            right.prepositional, right.locative = True, right.locative or left.locative
-    return referents
-
-
-def continues_list(text: str, left: Referent, right: Referent) -> bool:
-    """Whether `right` is the next item of a list that `left` is in: "X and Y", "X, Y and Z".
-
-    A lone comma is not enough: in "In Tehran, the Pakistani envoy ..." the comma closes a phrase.
-    """
-    between = text[left.end:right.start]
-    if not LIST_JOIN.fullmatch(between):
-        return False
-    return "," not in between or bool(re.search(r"\b(?:and|or)\b", between)) or \
-        bool(re.match(r"\s*(?:,|and\b|or\b)", text[right.end:], re.IGNORECASE))
+def phrase_forms(token: Token) -> set[str]:
+    """What a pattern item can say of a phrase: its head ('aid') and its head with the words that
+    modify it ('military aid', 'improvised explosive device')."""
+    head = lemma_of(token)
+    modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
+    forms = {head, token.lemma_.lower()}
+    for modifier in modifiers:
+        forms.add(f"{lemma_of(modifier)} {head}")
+        forms |= {f"{lemma_of(inner)} {lemma_of(modifier)} {head}" for inner in modifier.lefts
+                  if inner.dep_ in {"compound", "amod"}}
+    if len(modifiers) >= 2:
+        forms.add(" ".join([lemma_of(m) for m in modifiers[-2:]] + [head]))
+    return forms
 
 
 @dataclass
-class Discourse:
-    """What earlier sentences of the article said: for 'it', 'the country' and 'the attack'."""
-    state_counts: dict[str, int] = field(default_factory=dict)
-    state_order: list[str] = field(default_factory=list)     # states in order of last mention
-    last_subject: list[str] = field(default_factory=list)
-    violent_events: list[dict] = field(default_factory=list)
-    # per sentence that told violent events: (its events, the top-level actors of its subject)
-    violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
-
-    def note_states(self, states: list[str]) -> None:
-        for state in states:
-            self.state_counts[state] = self.state_counts.get(state, 0) + 1
-            if state in self.state_order:
-                self.state_order.remove(state)
-            self.state_order.append(state)
-
-    def main_pair(self) -> list[str]:
-        ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], self.state_order.index(s)))
-        return sorted(ranked[:2]) if len(ranked) >= 2 else []
-
-    def latest_state(self, exclude: set[str]) -> list[str]:
-        for state in reversed(self.state_order):
-            if state not in exclude:
-                return [state]
-        return []
+class Frame:
+    """How the sentence presents a trigger: done, negated, intended, threatened, appealed for ..."""
+    kind: str = "act"            # act | unreal | intent | threat | appeal | demand | refusal | denial
+    governor: Token | None = None
+    speakers: list[Token] = field(default_factory=list)
 
 
-# --- the coder ------------------------------------------------------------------------------
+@dataclass
+class Told:
+    """One coded trigger of a sentence, before it becomes rows."""
+    token: Token
+    coding: Coding
+    sources: list[str]
+    targets: list[str]
+    reciprocal: bool
+    attributed: list[str]
+    location: tuple[str, str]
+
 
 class SentenceCoder:
-    """Codes one sentence, given the discourse of the sentences before it."""
+    """Codes one parsed sentence, given what the article said before it."""
 
-    def __init__(self, coding: Coding, discourse: Discourse, text: str, referents: list[Referent]):
-        self.coding, self.discourse, self.text, self.referents = coding, discourse, text, referents
-        # of the last trigger coded, for a coordinated predicate ("... and recalled its envoy")
-        self.previous_sources: list[str] = []
-        self.previous_targets: list[str] = []
+    def __init__(self, doc: Doc, reader: SentenceReader, book: PatternBook, cameo: pd.DataFrame,
+                 discourse: Discourse):
+        self.doc, self.reader, self.book, self.discourse = doc, reader, book, discourse
+        self.index = reader.index
+        self.intent, self.appeal, self.reject = (dict(zip(cameo["cameo_code"], cameo[column]))
+                                                 for column in ("intent_code", "appeal_code", "reject_code"))
+        self.known = set(cameo["cameo_code"])
+        self.consumed: set[int] = set()      # frame verbs whose complement was coded instead of them
 
-    def actor_name(self, actor: str) -> str:
-        return self.coding.names.get(actor, "")
+    def words(self, key: str) -> frozenset[str]:
+        return self.book.words(key)
 
-    # state-level view of an actor, for anaphora
-    def state_of(self, actor: str) -> str:
-        row_country = self.coding.country.get(actor, "")
-        top = self.coding.top.get(actor, actor)
-        if self.coding.actor_type.get(top) == "state":
-            return top
-        return row_country or ""
+    # --- triggers -----------------------------------------------------------------------------
 
-    def resolve(self, referent: Referent, position: int, exclude: set[str] = frozenset()) -> list[str]:
-        """The actor ids a referent points at; pronouns and anaphors looked up in context."""
-        if referent.kind == "name":
-            return referent.actors
-        if referent.kind == "group":
-            return self.discourse.main_pair()
-        if referent.kind == "single":
-            earlier = [self.state_of(a) for r in self.referents if r.end <= referent.start and r.kind == "name"
-                       for a in r.actors]
-            earlier = [s for s in earlier if s and s not in exclude]
-            return [earlier[-1]] if earlier else self.discourse.latest_state(set(exclude))
-        subject = self.main_subject(before=referent.start)
-        if subject and subject is not referent:
-            return self.resolve(subject, subject.start, exclude)
-        return list(self.discourse.last_subject)
+    def verb_lemma(self, token: Token) -> str:
+        """The verb's lemma; a form the lemmatizer left as it was ('struck') is looked up in the
+        inflections the pattern book knows."""
+        lemma = lemma_of(token)
+        known = self.book.verb_forms.get(token.lower_)
+        if known and (lemma == token.lower_ or lemma not in self.book.verbs):
+            return known
+        return lemma
 
-    def main_subject(self, before: int | None = None) -> Referent | None:
-        """The first referent that is neither a place nor a prepositional object: the clause's subject."""
-        for referent in self.referents:
-            if before is not None and referent.start >= before:
-                return None
-            if not referent.prepositional and not is_possessive_pronoun(referent):
-                return referent
-        return None
+    def is_verb(self, token: Token) -> bool:
+        """A verb, or a word the tagger took for a noun that governs like a verb ('Tehran condemns X')."""
+        if token.dep_ in {"amod", "compound"}:
+            return False
+        if token.pos_ == "VERB":
+            return True
+        return token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "VBZ"} and \
+            any(c.dep_ in {"nsubj", "obj"} for c in token.children) and \
+            self.book.verb_forms.get(token.lower_, "") in self.book.verbs
 
-    def subject_before(self, position: int) -> tuple[Referent | None, bool]:
-        """(the subject of the clause a position is in, settled).
+    def noun_coding(self, token: Token) -> Coding | None:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+            return None
+        modifiers = frozenset(lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod"}) | \
+            frozenset(c.lower_ for c in token.children if c.dep_ in {"compound", "amod"})
+        found = self.book.noun_entries(lemma_of(token), modifiers) or \
+            self.book.noun_entries(token.lemma_.lower(), modifiers) or self.book.noun_entries(token.lower_, modifiers)
+        if not found:
+            return None
+        size, entry = max(found, key=lambda item: item[0])
+        return Coding(entry.code, entry, None) if entry.code else None
 
-        The nearest subject-like referent before the position, within its clause; for a relative
-        clause ("X, which summoned ...") the actor the pronoun stands for. `settled` is True when
-        the clause is known to have a subject that is not an actor ("militants who stage attacks",
-        "said the strike had hit"): then no other actor may stand in for it.
-        """
-        for referent in reversed([r for r in self.referents if r.end <= position]):
-            between = self.text[referent.end:position]
-            barriers = list(CLAUSE_BARRIER.finditer(between))
-            if barriers:
-                last = barriers[-1]
-                if RELATIVE_PRONOUN.fullmatch(last.group()):
-                    antecedent = self.relative_antecedent(referent.end + last.start())
-                    return antecedent, True
-                return None, False
-            if self.reports_other_subject(between):
-                return None, True
-            if referent.prepositional or is_possessive_pronoun(referent):
+    def verb_coding(self, token: Token) -> Coding | None:
+        lemma = self.verb_lemma(token)
+        roles = self.roles(token)
+        entries = self.book.verb_entries(lemma, roles.particles)
+        if not entries:
+            return None
+        return choose_coding(entries, roles, lemma, passive=self.is_passive(token))
+
+    def roles(self, token: Token) -> Roles:
+        children = list(token.children)
+        passive = self.is_passive(token)
+        objects = [c for c in children if c.dep_ in OBJECTS or (passive and c.dep_ == "nsubj:pass")
+                   or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+        objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+        subjects = [c for c in children if c.dep_ in {"nsubj", "csubj"}]
+        obliques = [c for c in children if c.dep_ in OBLIQUES] + \
+            [n for o in objects for n in o.children if n.dep_ == "nmod"]
+        preps = [(self.reader.case_of(c), form) for c in obliques for form in phrase_forms(c)]
+        preps += [(case, "") for case in map(self.reader.case_of, obliques)]
+        particles = {c.lower_ for c in children if c.dep_ in {"compound:prt", "advmod"}}
+        return Roles(
+            subjects=frozenset(form for s in subjects for form in phrase_forms(s)),
+            objects=frozenset(form for o in objects for form in phrase_forms(o)),
+            object_modifiers=frozenset(lemma_of(m) for o in objects for m in o.children
+                                       if m.dep_ in {"amod", "compound"}),
+            prepositions=frozenset((case, noun) for case, noun in preps if case),
+            complements=frozenset(lemma_of(c) for c in children if c.dep_ in {"xcomp", "ccomp"}),
+            particles=frozenset(particles | {case for case, _ in preps if case}),
+        )
+
+    @staticmethod
+    def is_passive(token: Token) -> bool:
+        if any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in token.children):
+            return True
+        return token.dep_ == "acl" and token.tag_ == "VBN"
+
+    # --- the frame ------------------------------------------------------------------------------
+
+    def negated(self, token: Token) -> bool:
+        return any(c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det", "neg"} for c in token.children)
+
+    def modality(self, token: Token) -> str:
+        """'unreal' (negated, hypothetical, conditional), 'intent' (future), 'demand' (must), else ''."""
+        if self.negated(token):
+            return "unreal"
+        auxiliaries = {c.lemma_.lower() for c in token.children if c.dep_ == "aux"} | \
+            {c.lower_ for c in token.children if c.dep_ == "aux"}
+        if auxiliaries & self.words("hypothetical"):
+            return "unreal"
+        if auxiliaries & self.words("obligation"):
+            return "demand"
+        if auxiliaries & self.words("future"):
+            return "intent"
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+            return "unreal"
+        return ""
+
+    def frame(self, token: Token) -> Frame:
+        """Climb from the trigger through the words that govern it, collecting what they make of it."""
+        frame, current = Frame(), token
+        while True:
+            modal = self.modality(current)
+            if modal == "unreal":
+                return Frame("unreal")
+            if modal and frame.kind == "act":
+                frame.kind = modal
+            head, dep = current.head, current.dep_
+            if head is current:
+                return frame
+            lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
+            if dep in {"xcomp", "ccomp", "advcl"} and self.is_infinitive(current):
+                kind = self.governing_kind(lemma, head)
+                if kind == "purpose":
+                    return Frame("unreal")
+                if kind not in {"act", "decision"}:
+                    if frame.kind != "act":        # "agreed to stop plans to ..." : too far from an act
+                        return Frame("unreal")
+                    frame.kind, frame.governor = kind, head
+                current = head
                 continue
-            return referent, True
-        return None, False
-
-    def relative_antecedent(self, pronoun_start: int) -> Referent | None:
-        """The actor a relative pronoun at `pronoun_start` stands for: the referent right before it."""
-        for referent in self.referents:
-            if referent.end <= pronoun_start and re.fullmatch(r"\s*,?\s*", self.text[referent.end:pronoun_start]):
-                return referent
-        return None
-
-    def reports_other_subject(self, between: str) -> bool:
-        """Whether a stretch holds a verb of saying followed by a non-actor subject ("said the strike ...")."""
-        return any(OWN_SUBJECT.match(between[verb.end():]) for verb in self.coding.speech.finditer(between))
-
-    def clause_subject(self, position: int) -> Referent | None:
-        """The subject of the clause at a position, else the sentence's subject (unless settled)."""
-        subject, settled = self.subject_before(position)
-        if subject is None and not settled:
-            subject = self.main_subject(before=position)
-        return subject
-
-    def coordinated(self, first: Referent, forward: bool) -> list[Referent]:
-        """A referent and those joined to it by 'and', 'or' or commas ('the BLF and the BLA')."""
-        group, ordered = [first], self.referents if forward else list(reversed(self.referents))
-        index = ordered.index(first)
-        for other in ordered[index + 1:]:
-            left, right = (group[-1], other) if forward else (other, group[-1])
-            between = self.text[left.end:right.start]
-            if re.fullmatch(r"\s*", between):      # "Secretary-General Antonio Guterres": one person
-                group[-1] = right if forward else group[-1]
+            if dep == "ccomp" and lemma in self.words("speech"):
+                frame.speakers.append(head)
+                current = head
                 continue
-            if not re.fullmatch(r"[\s,()“”\"]*(?:and|or|as well as|,|\()[\s,()“”\"]*(?:the\s+|both\s+|his\s+|her\s+|its\s+|their\s+)?", between):
-                break
-            group.append(other)
-        return group
+            if dep == "ccomp" and lemma in self.words("denial"):
+                return Frame("denial", head)
+            if dep == "ccomp" and lemma in self.words("demand"):
+                frame.kind, frame.governor = "demand", head
+                current = head
+                continue
+            if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
+                return Frame("unreal")
+            if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
+                current = head           # coordinated predicates share their frame ("said it would X and Y")
+                continue
+            return frame
 
-    def targets_after(self, position: int, pattern: EventPattern, own: set[str] = frozenset()) -> list[Referent]:
-        """The first actor after the trigger in its clause, with actors coordinated to it.
+    @staticmethod
+    def is_infinitive(token: Token) -> bool:
+        return token.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in token.children)
 
-        Actors of the source's own side are passed over ("bombed what New Delhi described as ...").
-        """
-        for referent in [r for r in self.referents if r.start >= position]:
-            if CLAUSE_BARRIER.search(self.text[position:referent.start]):
-                return []
-            if referent.locative and not pattern.target_may_be_place:
-                continue
-            if referent.kind == "pronoun":
-                if referent.surface.lower() == "them":
-                    return self.plural_before(referent.start)
-                continue
-            if referent.kind == "name" and all(self.coding.top.get(a, a) in own for a in referent.actors):
-                continue
-            return self.coordinated(referent, forward=True)
+    def governing_kind(self, lemma: str, head: Token) -> str:
+        for kind in ("intent", "readiness", "threat", "appeal", "demand", "decision", "refusal", "denial", "failure"):
+            if lemma in self.words(kind):
+                return {"readiness": "intent", "failure": "unreal"}.get(kind, kind)
+        if head.dep_ == "ROOT" and head.lemma_ == "be":      # "Pakistan is to expel ..."
+            return "intent"
+        if any(c.dep_ in OBJECTS and c.lemma_.lower() in self.words("intent_nouns") for c in head.children):
+            return "intent"                                  # "signalled a desire to calm tensions"
+        return "purpose" if head.pos_ in {"VERB", "NOUN"} else "act"
+
+    # --- sources and targets ----------------------------------------------------------------------
+
+    def verb_sources(self, token: Token, seen: frozenset[int] = frozenset()) -> list[str]:
+        """The actors who did what a verb says: subject, passive agent, or a governing clause's."""
+        if token.i in seen:
+            return []
+        seen = seen | {token.i}
+        if self.is_passive(token):
+            agent = next((c for c in token.children if c.dep_ == "obl:agent" or
+                          (c.dep_ == "obl" and self.reader.case_of(c) == "by")), None)
+            return self.reader.actors_of(agent) if agent is not None else []
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} or
+                    (c.dep_ == "expl" and c.lower_ in {"it", "they"})]
+        if subjects:
+            found = []
+            for subject in subjects:     # "the BLF and the BLA have claimed": two subjects when the parse splits them
+                if subject.lower_ in {"which", "who", "that"}:
+                    found += self.reader.relative_antecedent(subject)
+                else:
+                    found += self.reader.actors_of(subject)
+            return list(dict.fromkeys(found))
+        head = token.head
+        if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+            return self.verb_sources(head, seen)
+        if token.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+            if self.verb_lemma(head) in self.words("appeal") | self.words("demand"):
+                addressee = self.addressees(head)
+                if addressee:
+                    return addressee
+            return self.verb_sources(head, seen)
+        if token.dep_ in {"acl:relcl", "relcl", "acl"}:
+            return self.reader.actors_of(head)
         return []
 
-    def plural_before(self, position: int) -> list[Referent]:
-        """What 'them' stands for: the latest group ('both governments') or list of actors before it."""
-        for referent in reversed([r for r in self.referents if r.end <= position]):
-            if referent.kind == "group":
-                return [referent]
-            group = self.coordinated(referent, forward=False)
-            if len(group) > 1:
-                return group
+    def addressees(self, token: Token) -> list[str]:
+        """Whom an appeal is made to: 'urged X to', 'called on X to', 'appealed to X'."""
+        for child in token.children:
+            if child.dep_ in OBJECTS:
+                return self.reader.actors_of(child)
+        for child in token.children:
+            if child.dep_ in OBLIQUES and self.reader.case_of(child) in {"on", "upon", "to"}:
+                return self.reader.actors_of(child)
         return []
 
-    def attribution(self, trigger_start: int) -> list[str]:
-        """Who the sentence says reported the event: 'X said/claimed ...' or '..., said X'."""
-        speakers = [(r.start, r.end, self.resolve(r, r.start)) for r in self.referents if r.kind != "single"]
-        return reported_by(self.text, trigger_start, speakers, self.coding.speech)
+    def other_side(self, actors: list[str], sources: list[str]) -> list[str]:
+        return [a for a in actors if not any(self.index.same_side(a, s) for s in sources)]
 
-    def default_parties(self, source_ids: list[str]) -> list[str]:
-        """The two states the article names most, less the source's own: the parties of 'offered to mediate'."""
-        own = {self.state_of(s) or self.coding.top.get(s, s) for s in source_ids}
-        return [state for state in self.discourse.main_pair() if state not in own]
-
-    def place_target(self, match: re.Match, source_ids: list[str]) -> list[str]:
-        """'struck targets in Panjgur': the state of a place named after the trigger in its clause,
-        when no actor is; not the source's own state (an operation at home has no foreign target)."""
-        place_state = state_of_place_after(self.text, match.end(), self.referents, self.coding.places, self)
-        own = {self.state_of(s) for s in source_ids}
-        return [place_state] if place_state and place_state not in own else []
-
-    def referent_at(self, position: int) -> Referent | None:
-        """The referent that starts at a position, or right after a 'the' there ("the two ministers")."""
-        article = re.match(r"the\s+", self.text[position:], re.IGNORECASE)
-        starts = {position, position + article.end()} if article else {position}
-        return next((r for r in self.referents if r.start in starts), None)
-
-    def source_of_nominal(self, match: re.Match, pattern: EventPattern) -> tuple[list[Referent], bool]:
-        """(source referents, reciprocal) of a trigger noun; no source for a back-reference.
-
-        Possessive ("Iran's air raids"), 'by X', a support verb ("X launched strikes", "X and Y
-        traded strikes"), an actor adjective ("an Iranian missile strike"), 'between X and Y', or
-        'with X' after the noun ("strikes with Iran": the clause's subject and X).
-        """
-        before, after = self.text[:match.start()], self.text[match.end():]
-        possessor = [r for r in self.referents if r.end <= match.start() and
-                     re.fullmatch(r"[’']s\s+(?:[\w-]+\s+){0,3}", self.text[r.end:match.start()])]
-        if possessor:
-            return self.coordinated(possessor[-1], forward=False), False
-        by = re.match(r"\s+(?:carried out |conducted |launched )?by\s+", after)
-        if by and self.referent_at(match.end() + by.end()):
-            return self.coordinated(self.referent_at(match.end() + by.end()), forward=True), False
-        between = re.match(r"\s+between\s+", after)
-        if between and self.referent_at(match.end() + between.end()):
-            return self.coordinated(self.referent_at(match.end() + between.end()), forward=True), True
-        held = re.search(r"\b(?:in|during|over|on)\s+an?\s+(?:[\w-]+\s+)?$", before, re.IGNORECASE)
-        if held and pattern.mutual:
-            # "X and Y agreed in a phone call": a call or meeting is held by the clause's subjects
-            subject = self.clause_subject(held.start())
-            return (self.coordinated(subject, forward=False) if subject else []), False
-        support = SUPPORT_VERB.search(before)
-        if support and re.search(r"\b(?:after|before|following|since|amid|during|because)\b",
-                                 before[support.start():], re.IGNORECASE):
-            support = None
-        if support:
-            subject = self.clause_subject(support.start())
-            if subject is not None:
-                return self.coordinated(subject, forward=False), bool(support.group("reciprocal"))
-            return [], False
-        adjective = self.actor_adjective(match.start())
-        if adjective is not None:
-            return [adjective], False
-        partner = re.match(r"\s+with\s+", after)
-        if partner and self.referent_at(match.end() + partner.end()):
-            subject = self.clause_subject(match.start())
-            if subject is not None:
-                return [subject, self.referent_at(match.end() + partner.end())], True
-        # No actor of its own: "the attack", "following cross-border strikes" tell an event again.
-        return [], False
-
-    def actor_adjective(self, position: int) -> Referent | None:
-        """'an Iranian missile strike', 'the Pakistani strikes': an actor named just before the noun,
-        which it carries out as a possessor would ("Iran's air raids")."""
-        for referent in self.referents:
-            if referent.kind == "name" and not referent.prepositional and \
-                    re.fullmatch(r"\s+(?:[\w-]+\s+){0,1}", self.text[referent.end:position]):
-                return referent
-        return None
-
-    def source_of_verb(self, match: re.Match, pattern: EventPattern) -> tuple[list[str], list[str]]:
-        """(source ids, target ids from the subject) for a verb: active subject, or the agent of a passive."""
-        before = self.text[:match.start()]
-        if re.search(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", before, re.IGNORECASE):
-            by = re.match(r"\s+(?:[\w-]+\s+){0,4}?by\s+", self.text[match.end():])
-            agent = self.referent_at(match.end() + by.end()) if by else None
-            if agent is not None:
-                return self.ids(self.coordinated(agent, True)), self.passive_patient(match, pattern)
-            if pattern.violent:     # "X was attacked": the attacker is not named
-                return [], []
-        if COORDINATED_PREDICATE.search(before):
-            if self.previous_sources:
-                return self.previous_sources, []
-            subject = self.main_subject(before=match.start())
-            return (self.ids(self.coordinated(subject, forward=False)) if subject else []), []
-        subject = self.clause_subject(match.start())
-        if subject is None and pattern.violent and self.names_an_event(self.clause_opening(match.start())):
-            # "The operation, codenamed ..., targeted X": by whoever carried out the operation
-            return self.referenced_perpetrators_by_subject(), []
-        return (self.ids(self.coordinated(subject, forward=False)) if subject else []), []
-
-    def passive_patient(self, match: re.Match, pattern: EventPattern) -> list[str]:
-        """Target ids of a passive: its subject ("X was struck by Y"); of an event noun, its actors
-        ("The rapprochement between X and Y was welcomed by Z", "Iran's attack ... was condemned by Z")
-        or, for 'The strike was condemned by Z', whoever carried out the strike."""
-        patient = self.clause_subject(match.start())
-        if patient is None:
-            earlier = [r for r in self.referents if r.end <= match.start() and r.kind != "pronoun"]
-            patient = earlier[0] if earlier else None
-        if patient is not None:
-            return self.ids(self.coordinated(patient, forward=True))
-        if pattern.target_from_reference and self.names_an_event(self.text[:match.start()]):
-            return self.referenced_perpetrators_by_subject()
+    def phrase_targets(self, token: Token, sources: list[str]) -> list[str]:
+        """Actors a phrase names, or that a non-actor phrase carries ('the envoy of X', 'X's camps')."""
+        found = self.other_side(self.reader.actors_of(token), sources)
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"}:
+                if child.dep_ == "nmod" and self.reader.case_of(child) in LOCATIVE_CASES:
+                    continue
+                inner = self.other_side(self.reader.actors_of(child), sources)
+                if inner:
+                    return inner
+            if child.dep_ == "acl" and self.is_passive(child):     # "the steps taken by both governments"
+                inner = self.other_side(self.verb_sources(child), sources)
+                if inner:
+                    return inner
         return []
 
-    def clause_opening(self, position: int) -> str:
-        """The text of the clause a position is in, from its start: after the last clause barrier or
-        verb of saying ("said the strikes had targeted ...")."""
-        starts = [m.end() for m in CLAUSE_BARRIER.finditer(self.text[:position])]
-        starts += [m.end() for m in self.coding.speech.finditer(self.text[:position])]
-        opening = max(starts, default=0)
-        return re.sub(r"^\s*(?:that\b)?", "", self.text[opening:position])
-
-    def names_an_event(self, clause_start: str) -> bool:
-        """Whether a sentence opens with an event told before: 'The strike was ...', 'The operation, ...'."""
-        return bool(re.match(r"\W*(?:the|this|these|those|that)\s+(?:[\w-]+\s+){0,2}?" + EVENT_NOUNS + r"\b",
-                             clause_start, re.IGNORECASE))
-
-    def top(self, actor: str) -> str:
-        return self.coding.top.get(actor, actor)
-
-    def code(self, pattern: EventPattern, match: re.Match, nominal: bool) -> list[dict]:
-        """The events one trigger makes: one per (source, target) pair."""
-        if FUTURE_OR_NEGATED.search(self.text[max(0, match.start() - 30):match.start()]):
+    def verb_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
+        children = list(token.children)
+        if self.is_passive(token):
+            patient = next((c for c in children if c.dep_ == "nsubj:pass"), None)
+            if patient is None and token.dep_ == "acl":
+                patient = token.head
+            if patient is not None:
+                found = self.phrase_targets(patient, sources)
+                if found:
+                    return found
+                if coding.target_from_reference and self.is_event_noun(patient):
+                    return self.referenced_perpetrators(sources)
             return []
-        subject_targets, reciprocal = [], False
-        if nominal:
-            sources, reciprocal = self.source_of_nominal(match, pattern)
-            source_ids = self.ids(sources)
-        else:
-            source_ids, subject_targets = self.source_of_verb(match, pattern)
-        if not source_ids:
-            return []
-        reciprocal = reciprocal or bool(RECIPROCAL.match(self.text[match.end():])) or "each other" in match.group().lower()
-        pairs = self.each_toward_the_others(source_ids) if reciprocal else \
-            self.directed_pairs(match, nominal, pattern, source_ids, subject_targets)
-        self.previous_sources = source_ids
-        return [{"source_actor": s, "target_actor": t, "pattern": pattern, "match": match,
-                 "attributed": self.attribution(match.start())} for s, t in pairs]
+        for child in children:
+            if child.dep_ in OBJECTS and not self.is_weapon(child):
+                found = self.phrase_targets(child, sources)
+                if found:
+                    return found
+        preposition = coding.pattern.preposition if coding.pattern else ""
+        obliques = sorted((c for c in children if c.dep_ in OBLIQUES),
+                          key=lambda c: (self.reader.case_of(c) != preposition, c.i))
+        for child in obliques:
+            case = self.reader.case_of(child)
+            if case == preposition or case in TARGET_CASES:
+                found = self.other_side(self.reader.actors_of(child), sources)
+                if found:
+                    return found
+            if case == "between":
+                return self.other_side(self.reader.actors_of(child), sources)
+        for child in obliques:          # "appealed for friendly relations with the neighbouring country"
+            for inner in child.children:
+                if inner.dep_ == "nmod" and self.reader.case_of(inner) in TARGET_CASES:
+                    found = self.other_side(self.reader.actors_of(inner), sources)
+                    if found:
+                        return found
+        if not coding.violent:
+            # "recalled its ambassador in Tehran", "returned to his post in Tehran": where it happens
+            places = obliques + [n for c in obliques + [c for c in children if c.dep_ in OBJECTS]
+                                 for n in c.children if n.dep_ == "nmod"]
+            for child in places:
+                if self.reader.case_of(child) in LOCATIVE_CASES:
+                    states = [a for a in self.reader.actors_of(child) if self.index.kind.get(a) == "state"]
+                    found = self.other_side(states, sources)
+                    if found:
+                        return found
+        if coding.target_from_reference and any(self.is_event_noun(c) for c in children if c.dep_ in OBJECTS):
+            return self.referenced_perpetrators(sources)
+        return []
 
-    def each_toward_the_others(self, source_ids: list[str]) -> list[tuple[str, str]]:
-        """'accused each other', 'traded strikes': every actor toward those of the other side(s)."""
-        return [(s, t) for s in source_ids for t in source_ids if self.top(t) != self.top(s)]
+    def is_weapon(self, token: Token) -> bool:
+        return token.lemma_.lower() in self.words("weapons") and not self.reader.named(token)
 
-    def directed_pairs(self, match: re.Match, nominal: bool, pattern: EventPattern, source_ids: list[str],
-                       subject_targets: list[str]) -> list[tuple[str, str]]:
-        """(source, target) pairs of a one-way trigger; an empty target when none is named."""
-        own = {self.top(s) for s in source_ids}
-        targets = [t for t in subject_targets or self.target_ids(match, nominal, pattern, source_ids)
-                   if t not in source_ids and self.top(t) not in own]
-        if not targets and not nominal and COORDINATED_PREDICATE.search(self.text[:match.start()]):
-            # "summoned Pakistan's envoy and lodged a strong protest": the protest is to Pakistan too
-            targets = [t for t in self.previous_targets if self.top(t) not in own]
-        self.previous_targets = targets
-        if not targets and pattern.mutual and len(own) > 1:
-            # "Iran and Pakistan pledged to de-escalate": each toward the other
-            return self.each_toward_the_others(source_ids)
-        return [(s, t) for s in source_ids for t in (targets or [""])]
+    def is_event_noun(self, token: Token) -> bool:
+        return self.noun_coding(token) is not None or token.lemma_.lower() in {"operation", "action", "incident"}
 
-    def target_ids(self, match: re.Match, nominal: bool, pattern: EventPattern, source_ids: list[str]) -> list[str]:
-        """The target ids of an active trigger: the actor after it, else what the pattern allows instead."""
-        start = match.end() if nominal else match.start() + len(match.group().split()[0])
-        own = {self.coding.top.get(s, s) for s in source_ids}
-        found = self.ids(self.targets_after(start, pattern, own), exclude=set(source_ids))
-        found = [t for t in found if t not in source_ids and self.coding.top.get(t, t) not in own]
-        if not found and pattern.target_from_reference:
-            found = self.referenced_perpetrators(match.end())
-        if not found and pattern.parties_by_default:
-            found = self.default_parties(source_ids)
-        if not found and pattern.violent:
-            found = self.place_target(match, source_ids)
-        return found
-
-    def ids(self, referents: list[Referent], exclude: set[str] = frozenset()) -> list[str]:
-        found = []
-        for referent in referents:
-            for actor in self.resolve(referent, referent.start, {self.state_of(a) for a in exclude} | set(exclude)):
-                if actor not in found:
-                    found.append(actor)
-        return found
-
-    def referenced_perpetrators(self, position: int) -> list[str]:
-        """'condemned the attack': the sources of the violent event the noun after `position` refers to."""
-        if not re.match(r"\s+(?:the|this|these|those|its|their)\s+(?:[\w-]+\s+){0,2}?" + EVENT_NOUNS + r"\b",
-                        self.text[position:], re.IGNORECASE):
-            return []
-        return self.referenced_perpetrators_by_subject()
-
-    def referenced_perpetrators_by_subject(self) -> list[str]:
-        """The sources of the violent events of the latest sentence that told any; of those, the ones
-        by that sentence's subject when there are some (its main clause tells the event it is about)."""
+    def referenced_perpetrators(self, sources: list[str]) -> list[str]:
+        """'condemned the attack': those who carried out the violent events the article told last."""
         if not self.discourse.violent_told:
             return []
         events, subject = self.discourse.violent_told[-1]
-        by_subject = [e for e in events if self.coding.top.get(e["source_actor"], e["source_actor"]) in subject]
-        return sorted({event["source_actor"] for event in (by_subject or events)})
+        by_subject = [e for e in events if self.index.top.get(e["source_actor"], e["source_actor"]) in subject]
+        found = sorted({event["source_actor"] for event in (by_subject or events)})
+        return self.other_side(found, sources)
+
+    def default_parties(self, sources: list[str]) -> list[str]:
+        return self.other_side(self.discourse.main_pair(), sources)
+
+    def place_target(self, token: Token, sources: list[str]) -> tuple[str, str]:
+        """(place, state) a violent act hit when no actor is its target, not the source's own state."""
+        if self.is_verb(token):
+            scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES for t in c.subtree]
+        else:       # "an attack that killed 11 police officers in Iran"
+            scope = [t for t in token.subtree if t.i != token.i]
+        place, state = self.reader.place_state(scope)
+        if state and not any(self.index.state_of(s) == state for s in sources):
+            return place, state
+        return "", ""
+
+    # --- nominal triggers -------------------------------------------------------------------------
+
+    def noun_sources(self, token: Token) -> tuple[list[str], bool]:
+        """(sources, reciprocal) of a nominal trigger; none when it only refers back to an event."""
+        for child in token.children:
+            if child.dep_ == "nmod:poss":
+                found = self.reader.actors_of(child)
+                if found:
+                    return found, False
+        for child in token.children:
+            if child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) == "by":
+                return self.reader.actors_of(child), False
+            if child.dep_ == "nmod" and self.reader.case_of(child) == "between":
+                return self.reader.actors_of(child), True
+            if child.dep_ == "acl" and self.is_passive(child):
+                agent = self.verb_sources(child)
+                if agent:
+                    return agent, False
+        for child in token.children:
+            if child.dep_ in {"amod", "compound"}:
+                actor = self.reader.named(child)
+                if actor:
+                    return [actor], False
+        head = token.head
+        if head.lemma_.lower() == "responsibility" and self.reader.case_of(token) == "for":
+            claim = head.head          # "X claimed responsibility for an attack": X's attack
+            if claim.pos_ == "VERB" and claim.lemma_.lower() in {"claim", "admit", "accept", "take", "acknowledge"}:
+                return self.verb_sources(claim), False
+        if token.dep_ in {"obj", "nsubj:pass"} and head.pos_ == "VERB":
+            lemma = self.verb_lemma(head)
+            reciprocal = lemma in self.words("reciprocal")
+            if reciprocal or (self.verb_coding(head) is None and lemma not in self.words("speech")):
+                return self.verb_sources(head), reciprocal
+        if token.dep_ in {"obl"} and head.pos_ == "VERB" and self.reader.case_of(token) in {"in", "during", "by"}:
+            coding = self.noun_coding(token)
+            if coding and coding.mutual:       # "X and Y agreed in a phone call"
+                return self.verb_sources(head), False
+        return [], False
+
+    def noun_targets(self, token: Token, sources: list[str]) -> list[str]:
+        for child in token.children:
+            if child.dep_ in {"nmod", "acl"}:
+                case = self.reader.case_of(child)
+                if case in TARGET_CASES | {"of", "targeting"}:
+                    found = self.phrase_targets(child, sources)
+                    if found:
+                        return found
+        return []
+
+    # --- one trigger ----------------------------------------------------------------------------
+
+    def tell(self, token: Token) -> Told | None:
+        nominal = not self.is_verb(token)
+        coding = self.noun_coding(token) if nominal else self.verb_coding(token)
+        if coding is None:
+            return None
+        if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and \
+                self.verb_coding(token.head) is not None and not self.has_own_actors(token):
+            return None                      # part of the verb's pattern, or a back-reference
+        frame = self.frame(token if not nominal else self.clause_of(token))
+        coding = self.framed_coding(coding, frame)
+        if coding is None:
+            return None
+        reciprocal = False
+        if nominal:
+            sources, reciprocal = self.noun_sources(token)
+        elif frame.kind in {"appeal", "demand"} and frame.governor is not None:
+            sources = self.verb_sources(frame.governor)
+        else:
+            sources = self.verb_sources(token)
+        if not sources:
+            return None
+        if frame.kind in {"appeal", "demand"} and frame.governor is not None and not nominal:
+            targets = self.addressees(frame.governor) or self.subject_targets(token, sources)
+        else:
+            targets = self.noun_targets(token, sources) if nominal else self.verb_targets(token, coding, sources)
+        reciprocal = reciprocal or self.says_each_other(token)
+        location = self.location(token)
+        if not targets and not reciprocal:
+            targets = self.fallback_targets(token, coding, sources)
+        if not targets and not reciprocal and (coding.violent or not coding.curated) and \
+                not (coding.mutual and len(sources) > 1):
+            # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
+            # field's dictionary codes its subject acting on someone, never on no one
+            return None
+        if not nominal and coding.violent:
+            coding = self.instrument_coding(token, coding)
+        if frame.governor is not None:
+            self.consumed.add(frame.governor.i)
+        attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
+        return Told(token, coding, sources, targets, reciprocal, attributed, location)
+
+    def instrument_coding(self, token: Token, coding: Coding) -> Coding:
+        """'targeted each other with missile strikes': the weapon named gives the closer code."""
+        for child in token.children:
+            if child.dep_ in OBLIQUES and self.reader.case_of(child) in {"with", "using", "by"}:
+                found = self.noun_coding(child)
+                if found is not None and found.violent and found.code[:2] == coding.code[:2]:
+                    return Coding(found.code, coding.entry, coding.pattern)
+        return coding
+
+    def subject_targets(self, token: Token, sources: list[str]) -> list[str]:
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        return self.other_side(self.reader.actors_of(subject), sources) if subject is not None else []
+
+    def fallback_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
+        if coding.parties_by_default:
+            return self.default_parties(sources)
+        if coding.violent:
+            _, state = self.place_target(token, sources)
+            if state:
+                return [state]
+            # "the Pakistani strikes", in an article about India and Pakistan: on the other one
+            pair = self.discourse.main_pair()
+            own = {self.index.state_of(s) for s in sources}
+            if len(own) == 1 and own <= set(pair):
+                return [state for state in pair if state not in own]
+        return []
+
+    def has_own_actors(self, token: Token) -> bool:
+        return any(c.dep_ in {"nmod:poss", "amod", "compound"} and self.reader.named(c) for c in token.children) or \
+            any(c.dep_ == "nmod" and self.reader.case_of(c) in {"by", "between"} for c in token.children)
+
+    def clause_of(self, token: Token) -> Token:
+        """The verb whose frame a nominal trigger shares ('will launch strikes', 'no strikes')."""
+        if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+            return token
+        if token.dep_ in OBJECTS | {"nsubj:pass", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
+            return token.head
+        return token
+
+    def framed_coding(self, coding: Coding, frame: Frame) -> Coding | None:
+        """The code the frame makes of the act: itself, its intent, threat, appeal, refusal or none."""
+        code = coding.code
+        if frame.kind == "unreal":
+            return None
+        if frame.kind == "denial":
+            return Coding("016", coding.entry, coding.pattern) if "016" in self.known else None
+        mapped = {"act": code, "intent": self.intent.get(code, ""), "threat": self.intent.get(code, ""),
+                  "appeal": self.appeal.get(code, ""), "refusal": self.reject.get(code, ""),
+                  "demand": self.demand_code(code)}.get(frame.kind, code)
+        if frame.kind == "threat" and mapped and not mapped.startswith("13"):
+            return None
+        if frame.kind == "intent" and mapped.startswith("13") is False and mapped and not mapped.startswith("03"):
+            return None
+        return Coding(mapped, coding.entry, coding.pattern) if mapped in self.known else None
+
+    def demand_code(self, code: str) -> str:
+        """Demands mirror appeals: 0256 appeal for de-escalation -> 1056 demand it; else 100."""
+        appeal = self.appeal.get(code, "")
+        mirrored = "10" + appeal[2:] if appeal.startswith("02") else ""
+        return mirrored if mirrored in self.known else ("100" if appeal else "")
+
+    def says_each_other(self, token: Token) -> bool:
+        """'accused each other', 'targeted each other with strikes', 'against one another'."""
+        scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES | {"advmod"} for t in c.subtree]
+        return any(t.lower_ in {"other", "another"} and t.i > 0 and self.doc[t.i - 1].lower_ in {"each", "one"}
+                   for t in scope)
+
+    def according_to(self) -> list[str]:
+        for token in self.doc:
+            if token.lower_ == "according" and token.dep_ == "case":
+                return self.reader.actors_of(token.head)
+        return []
+
+    def location(self, token: Token) -> tuple[str, str]:
+        scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES for t in c.subtree]
+        return self.reader.place_state(scope + [t for t in self.doc if t not in scope])
+
+    # --- the sentence -----------------------------------------------------------------------------
+
+    def code(self) -> list[Told]:
+        told = [found for token in self.doc if (found := self.tell(token)) is not None]
+        return [item for item in told if item.token.i not in self.consumed]
 
 
-def reported_by(text: str, position: int, speakers: list[tuple[int, int, list[str]]], speech: re.Pattern,
-                skip_responsibility: bool = False) -> list[str]:
-    """Who a sentence says reported what stands at `position`.
-
-    'X said (that) ...', 'which X claimed killed ...' before it; '..., officials in Kabul said',
-    '..., said UN spokesperson X', 'according to X' after it. `speakers` are (start, end, actor ids).
-    """
-    verbs = list(speech.finditer(text))
-    for verb in reversed([v for v in verbs if v.end() <= position]):
-        if re.search(r";|\.\s", text[verb.end():position]):
-            continue
-        if verb.group().lower().startswith("according"):
-            # "According to Iranian state media, nine ...": the source follows; its head noun comes last
-            phrase_end = text.find(",", verb.end(), position)
-            named = [s for s in speakers if verb.end() <= s[0] and s[1] <= (phrase_end if phrase_end >= 0 else position)]
-            if named and named[-1][2]:
-                return named[-1][2]
-            continue
-        if skip_responsibility and re.match(r"\s+responsibility\b", text[verb.end():]):
-            continue
-        near = [s for s in speakers if s[1] <= verb.start() and re.fullmatch(r"[\s\w’'-]{0,30}", text[s[1]:verb.start()])]
-        if near and near[-1][2]:
-            return near[-1][2]
-    for verb in [v for v in verbs if v.start() >= position]:
-        comma = text.rfind(",", position, verb.start())
-        if comma < 0 and not verb.group().lower().startswith("according"):
-            continue
-        near = [s for s in speakers if max(comma, position) < s[0] < verb.start()]
-        near += [s for s in speakers if s[0] >= verb.end() and re.fullmatch(r"[\s\w.-]{0,40}", text[verb.end():s[0]])]
-        if near and near[0][2]:
-            return near[0][2]
-    return []
+def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
+    if told.reciprocal or (not told.targets and told.coding.mutual and len(told.sources) > 1):
+        return [(s, t) for s in told.sources for t in told.sources if not index.same_side(s, t)]
+    return [(s, t) for s in told.sources for t in (told.targets or [""]) if not t or not index.same_side(s, t)]
 
 
-def trigger_matches(text: str, patterns: list[EventPattern]) -> list[tuple[EventPattern, re.Match, bool]]:
-    """Every trigger in a sentence; of overlapping ones, the first pattern (then the longer) wins."""
-    found = []
-    for order, pattern in enumerate(patterns):
-        for expression, nominal in ((pattern.verbs, False), (pattern.nouns, True)):
-            if expression is None:
+def source_type_code(told: Told, source: str, index: ActorIndex) -> str:
+    top = index.top.get(source, source)
+    return told.coding.by_source_type.get(index.kind.get(top, ""), told.coding.code)
+
+
+def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
+    rows, seen = [], set()
+    for item in told:
+        for source, target in pairs(item, index):
+            code = source_type_code(item, source, index)
+            key = (source, target, code[:2] if item.coding.violent else code)
+            if key in seen:
                 continue
-            for match in expression.finditer(text):
-                found.append((order, -(match.end() - match.start()), pattern, match, nominal))
-    kept, taken = [], []
-    found = [item for item in found if _reading_fits(item, found, text)]
-    for order, _, pattern, match, nominal in sorted(found, key=lambda item: (item[0], item[1])):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        kept.append((pattern, match, nominal))
-        taken.append((match.start(), match.end()))
-    return sorted(kept, key=lambda item: item[1].start())
+            seen.add(key)
+            token = item.token
+            rows.append({"article_id": sentence.article_id, "sentence_id": sentence.sentence_id,
+                         "source_actor": source, "target_actor": target, "cameo_code": code,
+                         "location": item.location[0], "location_country": item.location[1],
+                         "attributed_to": ";".join(dict.fromkeys(item.attributed)),
+                         "trigger": token.text, "trigger_start": token.idx, "trigger_end": token.idx + len(token),
+                         "pattern": item.coding.entry.id, "violent": item.coding.violent})
+    return rows
 
 
-def instrument_code(text: str, match: re.Match, pattern: EventPattern,
-                    patterns: list[EventPattern]) -> str | None:
-    """'targeted each other with missile strikes': the weapon named after the verb gives the code."""
-    if not pattern.violent:
-        return None
-    tail = re.match(r"\W*(?:[\w-]+\s+){0,3}?(?:with|using|by means of|in)\s+", text[match.end():])
-    if not tail:
-        return None
-    rest = text[match.end() + tail.end():]
-    for other in patterns:
-        if other.violent and other.nouns is not None:
-            weapon = other.nouns.match(rest) or other.nouns.match(re.sub(r"^(?:[\w-]+\s+)", "", rest))
-            if weapon:
-                return other.cameo
-    return None
+def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict]) -> None:
+    """What this sentence leaves for the next: states named, its subject, the violent events told."""
+    states = [reader.index.state_of(actor) for _, (actor, _) in sorted(reader.mention_at.items())]
+    discourse.note_states(list(dict.fromkeys(s for s in states if s)))
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if root is not None else None
+    subject_actors = reader.actors_of(subject) if subject is not None else []
+    if subject_actors:
+        discourse.last_subject = subject_actors
+        people = [a for a in subject_actors if reader.index.kind.get(a) == "person"]
+        if people:
+            discourse.last_person = people
+    elif subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+        discourse.last_subject = []    # "Traders said ... They appealed": not an actor from further back
+    violent = [row for row in rows if row["violent"]]
+    if violent:
+        tops = {reader.index.top.get(a, a) for a in subject_actors}
+        discourse.violent_told.append((violent, tops))
 
 
-def _reading_fits(item, found, text: str) -> bool:
-    """Whether a trigger is read as the form (verb or noun) its context calls for."""
-    before = text[:item[3].start()]
-    if item[4] == bool(NOUN_CONTEXT.search(before)):
-        return True
-    if _has_other_reading(item, found):
-        return False
-    return item[4] or not DETERMINER_BEFORE.search(before)
-
-
-def _has_other_reading(item, found) -> bool:
-    """Whether the same words also match this pattern's other form (verb or noun)."""
-    return any(other[2] is item[2] and other[4] != item[4] and other[3].span() == item[3].span()
-               for other in found)
-
-
-def find_location(text: str, position: int, referents: list[Referent], places: pd.DataFrame,
-                  coder: SentenceCoder) -> tuple[str, str]:
-    """(place, its country) of the trigger's clause: a known place name, else a state named as a place.
-
-    Places after the trigger come first ("struck camps in Panjgur"), then those before it in the
-    same clause ("Panjgur was struck by ...").
-    """
-    opening = max([0] + [m.end() for m in CLAUSE_BARRIER.finditer(text[:position])])
-    named = named_places(text, referents, places, coder)
-    after = places_after(text, position, named)
-    before = sorted((item for item in named if opening <= item[0] < position), reverse=True)
-    # a named place beats a country named as a place
-    for group in (after, before):
-        for item in sorted(group, key=lambda item: (item[1] == coder.actor_name(item[2]),)):
-            return item[1], item[2]
-    return "", ""
-
-
-def named_places(text: str, referents: list[Referent], places: pd.DataFrame,
-                 coder: SentenceCoder) -> list[tuple[int, str, str]]:
-    """(position, place, state) of the known places and the states named as places in a sentence."""
-    named = []
-    for place, country in zip(places["place"], places["country"]):
-        named += [(m.start(), place, country) for m in re.finditer(rf"(?<![\w-]){re.escape(place)}(?![\w-])", text)]
-    named += [(r.start, coder.actor_name(coder.state_of(r.actors[0])) or r.surface, coder.state_of(r.actors[0]))
-              for r in referents if r.locative and r.kind == "name"]
-    return named
-
-
-def places_after(text: str, position: int, named: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """The named places after a position, up to the end of its clause, in text order."""
-    barrier = CLAUSE_BARRIER.search(text, position)
-    limit = barrier.start() if barrier else len(text)
-    return sorted(item for item in named if position <= item[0] < limit)
-
-
-def state_of_place_after(text: str, position: int, referents: list[Referent], places: pd.DataFrame,
-                         coder: SentenceCoder) -> str:
-    """The state of the first place after a position in its clause that has one, else ''."""
-    return next((state for _, _, state in places_after(text, position, named_places(text, referents, places, coder))
-                 if state), "")
-
-
-def code_events(sentences: pd.DataFrame, mentions: pd.DataFrame, actors: pd.DataFrame,
-                data_dir: str | Path | None = None) -> pd.DataFrame:
+def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, actors: pd.DataFrame,
+                agents: pd.DataFrame, places: pd.DataFrame, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The `events` table (dates empty: `dates.resolve_dates` fills them)."""
-    patterns, speech, _ = load_patterns(data_dir)
+    book = load_pattern_book(data_dir)
     cameo = load_cameo_table(data_dir)
-    check_codes(patterns, cameo, data_file("event_patterns.yaml", data_dir))
-    coding = Coding(patterns, speech, actors, roll_up(actors), dict(zip(actors["actor_id"], actors["type"])),
-                    load_places(data_dir), cameo, dict(zip(actors["actor_id"], actors["name"])),
-                    dict(zip(actors["actor_id"], actors["country"])))
-    by_sentence = {key: list(zip(group["sentence_start"], group["sentence_end"], group["actor_id"], group["surface"]))
+    index = ActorIndex.build(actors, agents)
+    place_states = {place.lower(): country for place, country in zip(places["place"], places["country"])}
+    by_sentence = {key: list(zip(group["sentence_start"], group["sentence_end"], group["actor_id"]))
                    for key, group in mentions.groupby(["article_id", "sentence_id"])}
     rows = []
     for article_id, article in sentences.groupby("article_id", sort=True):
         discourse = Discourse()
         for sentence in article.sort_values("sentence_id").itertuples(index=False):
-            mentioned = by_sentence.get((article_id, sentence.sentence_id), [])
-            rows += code_sentence(coding, discourse, sentence, mentioned)
-    return finish_events(pd.DataFrame(rows), coding)
+            doc = parses[(article_id, int(sentence.sentence_id))]
+            reader = SentenceReader(doc, by_sentence.get((article_id, sentence.sentence_id), []), index,
+                                    discourse, place_states, book.words)
+            coder = SentenceCoder(doc, reader, book, cameo, discourse)
+            found = event_rows(sentence, coder.code(), index)
+            remember(discourse, reader, doc, found)
+            rows += found
+    return finish_events(pd.DataFrame(rows), cameo)
 
 
-def code_sentence(coding: Coding, discourse: Discourse, sentence, mentioned) -> list[dict]:
-    referents = sentence_referents(sentence.text, mentioned)
-    coder = SentenceCoder(coding, discourse, sentence.text, referents)
-    discourse.note_states([s for r in referents if r.kind == "name" for a in r.actors
-                           if (s := coder.state_of(a))])
-    rows, seen = [], set()
-    for pattern, match, nominal in trigger_matches(sentence.text, coding.patterns):
-        for event in coder.code(pattern, match, nominal):
-            code = instrument_code(sentence.text, match, pattern, coding.patterns) or pattern.cameo
-            code = pattern.cameo_by_source_type.get(coding.actor_type.get(coding.top.get(event["source_actor"])), code)
-            key = (event["source_actor"], event["target_actor"], code[:2] if pattern.violent else code)
-            if key in seen:
-                continue
-            seen.add(key)
-            place, country = find_location(sentence.text, match.start(), referents, coding.places, coder)
-            row = {"article_id": sentence.article_id, "sentence_id": sentence.sentence_id,
-                   "source_actor": event["source_actor"], "target_actor": event["target_actor"],
-                   "cameo_code": code, "location": place, "location_country": country,
-                   "attributed_to": ";".join(event["attributed"]), "trigger": match.group(),
-                   "trigger_start": match.start(), "trigger_end": match.end(), "pattern": pattern.id,
-                   "violent": pattern.violent}
-            rows.append(row)
-    discourse.violent_events += [row for row in rows if row["violent"]]
-    subject = coder.main_subject()
-    if subject is None:
-        discourse.last_subject = []      # "Traders said ... They appealed": not an actor from further back
-    if any(row["violent"] for row in rows):
-        subject_tops = {coding.top.get(a, a) for a in (coder.resolve(subject, subject.start) if subject else [])}
-        discourse.violent_told.append(([row for row in rows if row["violent"]], subject_tops))
-    if subject is not None and subject.kind == "name":
-        discourse.last_subject = subject.actors
-    return rows
-
-
-def finish_events(events: pd.DataFrame, coding: Coding) -> pd.DataFrame:
+def finish_events(events: pd.DataFrame, cameo: pd.DataFrame) -> pd.DataFrame:
     """Number the events and add the CAMEO name, Goldstein value, quad class and PLOVER category."""
     if events.empty:
         return pd.DataFrame(columns=EVENT_COLUMNS)
@@ -772,9 +652,9 @@ def finish_events(events: pd.DataFrame, coding: Coding) -> pd.DataFrame:
     events["event_id"] = [f"{a}-s{s:02d}-e{n + 1}" for a, s, n in
                           zip(events["article_id"], events["sentence_id"],
                               events.groupby(["article_id", "sentence_id"]).cumcount())]
-    table = coding.cameo.set_index("cameo_code")
+    table = cameo.set_index("cameo_code")
     events["event_type"] = events["cameo_code"].map(table["name"])
-    events["goldstein"] = events["cameo_code"].map(table["goldstein"]).astype(float)
+    events["goldstein"] = pd.to_numeric(events["cameo_code"].map(table["goldstein"]), errors="coerce")
     events["quad_class"] = events["cameo_code"].map(table["quad_class"]).astype(int)
     events["plover"] = events["cameo_code"].map(table["plover"]).fillna("")
     for column in ("date", "date_earliest", "date_latest"):

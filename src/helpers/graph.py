@@ -21,7 +21,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Bbox
 
 from .actors import roll_up
-from .events import load_patterns
+from .patterns import load_pattern_book
 from .incidents import TRAILING_PREPOSITION
 from .tables import replace_atomically, write_csv_atomically
 
@@ -94,8 +94,7 @@ def short_names(actors: pd.DataFrame, longest: int = 16) -> dict[str, str]:
 
 def action_words(data_dir: str | Path | None = None) -> dict[str, str]:
     """Event pattern id -> the verb alone, without the preposition that waits for a target."""
-    patterns, _, _ = load_patterns(data_dir)
-    return {pattern.id: TRAILING_PREPOSITION.sub("", pattern.label) for pattern in patterns}
+    return {entry: TRAILING_PREPOSITION.sub("", label) for entry, label in load_pattern_book(data_dir).labels.items()}
 
 
 def tone(quad_class: int, goldstein: float) -> str:

@@ -1,10 +1,25 @@
-"""The one spaCy pipeline every stage shares: blank English, no model to download."""
+"""The spaCy pipelines every stage shares, loaded once per process and never downloaded.
+
+- `blank_english()`: tokenizer and rule-based sentencizer, for ingestion (splitting articles into
+  sentences) and for matching names.
+- `parser()`: the project's own tagger, morphologizer, dependency parser and lemmatizer, trained on
+  the Universal Dependencies English Web Treebank (`models/en_standoff_ud`, `make parser` retrains it).
+"""
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
+
+from .project import PROJECT_ROOT
+
+MODEL_DIR = PROJECT_ROOT / "models" / "en_standoff_ud"
+
+
+class ModelError(Exception):
+    """The trained pipeline is missing or unreadable; the message says how to rebuild it."""
 
 
 @lru_cache(maxsize=1)
@@ -13,3 +28,16 @@ def blank_english() -> Language:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp
+
+
+@lru_cache(maxsize=2)
+def parser(model_dir: str | Path = MODEL_DIR) -> Language:
+    """The trained pipeline (tagger, morphologizer, parser, lemmatizer) from the project's models/."""
+    model_dir = Path(model_dir)
+    if not (model_dir / "config.cfg").is_file():
+        raise ModelError(f"{model_dir}: no trained pipeline here; rebuild it with "
+                         f"`make parser TREEBANK=path/to/ud-english-ewt`")
+    try:
+        return spacy.load(model_dir)
+    except (OSError, ValueError) as error:
+        raise ModelError(f"{model_dir}: the trained pipeline cannot be loaded: {error}") from error

@@ -198,14 +198,15 @@ def summary_row(corpus: str, evaluation: dict) -> dict:
             "claims F1": float(evaluation["claims"]["f1"])}
 
 
-def score_folder(articles_dir: str | Path, events_csv: str | Path, claims_csv: str | Path) -> dict | None:
+def score_folder(articles_dir: str | Path, events_csv: str | Path, claims_csv: str | Path,
+                 actor_files: list[str | Path] | tuple = ()) -> dict | None:
     """A folder of articles run through the pipeline and scored against its gold files.
 
     None when the gold covers none of the folder's articles (a folder nobody has coded by hand).
     """
     from .pipeline import cached_extraction  # the pipeline is scored, never the other way round
 
-    tables = cached_extraction(articles_dir).tables
+    tables = cached_extraction(articles_dir, actor_files=actor_files).tables
     gold_events, gold_claims = load_gold(events_csv, claims_csv, tables["sentences"])
     if gold_events.empty:
         return None

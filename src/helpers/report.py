@@ -26,6 +26,7 @@ from nbconvert import HTMLExporter
 from papermill.translators import PythonTranslator
 
 from .ingest import display_path, list_article_files
+from .actor_dictionary import DictionaryError, load_actor_dictionary
 from .pipeline import cached_extraction
 from .project import NOTEBOOKS_DIR
 from .tables import write_tables
@@ -35,7 +36,7 @@ KERNEL_NAME = "python3"
 # Kernels warn on every start that they talk over local TCP; that would bury the progress lines.
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]
 # Set by the command from ARTICLES_DIR and --out; a -p for them would point the notebooks elsewhere.
-COMMAND_PARAMETERS = ("articles_dir", "output_dir")
+COMMAND_PARAMETERS = ("articles_dir", "output_dir", "actors_file")
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "date_source", "title"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 INDEX_TEMPLATE = "index.html.j2"
@@ -145,7 +146,8 @@ def check_parameters(parameters: dict, declared: dict[Path, dict[str, str]]) -> 
     reserved = sorted(set(parameters) & set(COMMAND_PARAMETERS))
     if reserved:
         raise ReportError(f"parameter(s) {', '.join(reserved)} are set by the command itself: "
-                          f"pass the articles folder as ARTICLES_DIR and the report folder with --out")
+                          f"pass the articles folder as ARTICLES_DIR, the report folder with --out and your "
+                          f"own actors with --actors")
     known = set().union(*declared.values())
     unknown = sorted(set(parameters) - known)
     if unknown:
@@ -375,8 +377,11 @@ def keep_failed_run(build_dir: Path, report_dir: Path) -> Path:
 
 def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dict | None = None,
                show_code: bool = False, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-               title: str = "", progress=say) -> ReportResult:
-    """Execute every notebook over ARTICLES_DIR into REPORT_DIR (see the module docstring)."""
+               title: str = "", progress=say, actors_file: str | Path | None = None) -> ReportResult:
+    """Execute every notebook over ARTICLES_DIR into REPORT_DIR (see the module docstring).
+
+    `actors_file`, a user's own actors, is merged over the built-in dictionaries in every notebook
+    (their `actors_file` parameter); a bad file stops the run before any notebook starts."""
     articles_dir, report_dir = Path(articles_dir).resolve(), Path(report_dir).resolve()
     notebooks_dir, parameters = Path(notebooks_dir).resolve(), dict(parameters or {})
     list_article_files(articles_dir)
@@ -384,9 +389,16 @@ def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dic
     notebooks = find_notebooks(notebooks_dir)
     declared = {notebook: declared_parameters(notebook) for notebook in notebooks}
     check_parameters(parameters, declared)
+    actor_files = [Path(actors_file).resolve()] if actors_file else []
+    if actor_files:
+        try:
+            load_actor_dictionary(None, actor_files)
+        except DictionaryError as error:
+            raise ReportError(str(error)) from None
+        parameters["actors_file"] = str(actor_files[0])
 
     started = time.monotonic()
-    extraction = cached_extraction(articles_dir, progress=progress)
+    extraction = cached_extraction(articles_dir, progress=progress, actor_files=actor_files)
     for error in extraction.errors:
         progress(f"error: {error}")
     if extraction.tables["articles"].empty:

@@ -1,6 +1,7 @@
-"""Writing and reading the pipeline's tables as CSV, atomically."""
+"""Writing and reading the pipeline's tables as CSV, atomically; JSON kept in a cache the same way."""
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -27,6 +28,20 @@ def replace_atomically(path: Path, write) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def cached_json(path: Path, compute):
+    """The JSON kept at `path`, else `compute()`, written there for the next time (not on a
+    read-only checkout, which then computes every time)."""
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    value = compute()
+    try:
+        replace_atomically(path, lambda temporary: Path(temporary).write_text(
+            json.dumps(value, ensure_ascii=False), encoding="utf-8"))
+    except OSError:
+        pass
+    return value
 
 
 def write_csv_atomically(table: pd.DataFrame, path: Path) -> None:

@@ -1,0 +1,47 @@
+"""Parse: sentences -> dependency trees (spaCy Docs), one tree per sentence of the `sentences` table.
+
+Ingestion already decided where sentences end, so each sentence is parsed as one tree: the parser is
+told that no token but the first starts a sentence. Trees are what the later stages read: who is
+the subject of a verb, what its object is, which clause a word sits in.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .language import parser
+
+BATCH_SIZE = 256
+TOKEN_COLUMNS = ["article_id", "sentence_id", "i", "text", "lemma", "pos", "tag", "dep", "head"]
+
+
+def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """One dependency tree per text, in order, each text kept as a single sentence."""
+    nlp = nlp or parser()
+    docs = (one_sentence(nlp.make_doc(text)) for text in texts)
+    for _, component in nlp.pipeline:
+        docs = component.pipe(docs, batch_size=batch_size)
+    yield from docs
+
+
+def one_sentence(doc: Doc) -> Doc:
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    return doc
+
+
+def parse_sentences(sentences: pd.DataFrame, nlp: Language | None = None) -> dict[tuple[str, int], Doc]:
+    """{(article_id, sentence_id): tree} for every row of the `sentences` table."""
+    keys = list(zip(sentences["article_id"], sentences["sentence_id"].astype(int)))
+    return dict(zip(keys, parse_texts(sentences["text"].tolist(), nlp)))
+
+
+def tokens_table(parses: dict[tuple[str, int], Doc]) -> pd.DataFrame:
+    """The trees as a table (one row per token), for reading a parse in a notebook."""
+    rows = [{"article_id": article_id, "sentence_id": sentence_id, "i": token.i, "text": token.text,
+             "lemma": token.lemma_, "pos": token.pos_, "tag": token.tag_, "dep": token.dep_, "head": token.head.i}
+            for (article_id, sentence_id), doc in parses.items() for token in doc]
+    return pd.DataFrame(rows, columns=TOKEN_COLUMNS)

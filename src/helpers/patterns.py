@@ -1,0 +1,352 @@
+"""Event patterns: which words make an event and which CAMEO code it gets, read as data.
+
+Two files share one schema (see the header of data/event_patterns.yaml):
+
+- data/petrarch/verb_patterns.yaml: the field's CAMEO verb dictionary (PETRARCH2), converted by
+  scripts/convert_petrarch.py: verb lemmas in blocks, each with a code for the verb alone and
+  patterns on the verb's roles in the tree (object, preposition + noun, subject, complement);
+- data/event_patterns.yaml: the curated patterns, which an analyst edits. A verb lemma the curated
+  file names is tried with the curated patterns first and takes its code for the verb alone from
+  the curated file; `ignore_lemmas` silences a noisy PETRARCH verb; and the curated file also holds the nominal triggers ("air
+  strike", "expulsion"), the grammar words that frame an event (speech, future, appeal, threat ...)
+  and the casualty vocabulary.
+
+A trigger's code is that of the most specific pattern its roles satisfy; with none, the entry's own
+code for the verb alone; a null code codes nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .project import data_file
+
+CURATED_FILE = "event_patterns.yaml"
+PETRARCH_FILE = "petrarch/verb_patterns.yaml"
+GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
+                "demand", "decision", "refusal", "denial", "failure", "reciprocal", "weapons", "place_nouns",
+                "epithets", "pair_epithets", "intent_nouns")
+
+
+class PatternError(Exception):
+    """A problem in an event patterns file; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What a trigger's patterns can look at: its roles in the tree, each as the forms a pattern item
+    can take (the head's lemma, and "modifier head" for compounds such as "military aid")."""
+    subjects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    object_modifiers: frozenset[str] = frozenset()
+    prepositions: frozenset[tuple[str, str]] = frozenset()     # (preposition, a form of its object)
+    complements: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str | None
+    object: frozenset[str] = frozenset()
+    object_modifiers: frozenset[str] = frozenset()
+    preposition: str = ""
+    noun: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
+    complement: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    passive_code: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        return sum(map(bool, (self.object, self.object_modifiers, self.preposition, self.noun, self.subject,
+                              self.complement, self.particle)))
+
+    def fits(self, roles: Roles) -> bool:
+        if self.particle and not self.particle & roles.particles:
+            return False
+        if self.object and not self.object & roles.objects:
+            return False
+        if self.object_modifiers and not self.object_modifiers <= roles.object_modifiers:
+            return False
+        if self.subject and not self.subject & roles.subjects:
+            return False
+        if self.complement and not self.complement & roles.complements:
+            return False
+        if self.preposition:
+            return any(prep == self.preposition and (not self.noun or noun in self.noun)
+                       for prep, noun in roles.prepositions)
+        return not self.noun or bool(self.noun & roles.objects)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A verb block or a nominal trigger: its words, code, patterns and how its actors are read."""
+    id: str
+    origin: str                                    # curated | petrarch
+    code: str | None
+    code_given: bool = True                        # False: no `code` key, the word alone is PETRARCH's
+    patterns: tuple[Pattern, ...] = ()
+    lemma_codes: Mapping[str, str] = field(default_factory=dict)
+    passive_code: str | None = None
+    lemma_passive_codes: Mapping[str, str] = field(default_factory=dict)
+    label: str = ""
+    violent: bool = False
+    mutual: bool = False
+    cameo_by_source_type: Mapping[str, str] = field(default_factory=dict)
+    target_from_reference: bool = False
+    parties_by_default: bool = False
+
+
+# How a code reads its actors when the curated file does not say (PETRARCH's entries carry no flags).
+VIOLENT_ROOTS = {"18", "19", "20"}
+MUTUAL_ROOTS = {"03", "04", "05", "06"}
+MEDIATION_CODES = {"039", "045"}
+
+
+@dataclass(frozen=True)
+class Coding:
+    """(code, the entry it came from, the pattern that decided it or None for the word alone).
+
+    A curated entry says how its actors are read (violent, mutual, ...); for the others it follows
+    from the code: violence is CAMEO 18-20, condemning and accusing (11) refer to an event told
+    before, consulting and cooperating (03-06) and de-escalating (087) are mutual between their
+    sources, mediating (039, 045) is between the article's two parties by default.
+    """
+    code: str
+    entry: Entry
+    pattern: Pattern | None
+
+    @property
+    def curated(self) -> bool:
+        return self.entry.origin == "curated"
+
+    @property
+    def violent(self) -> bool:
+        return self.entry.violent if self.curated else self.code[:2] in VIOLENT_ROOTS
+
+    @property
+    def mutual(self) -> bool:
+        return self.entry.mutual if self.curated else (self.code[:2] in MUTUAL_ROOTS or self.code.startswith("087"))
+
+    @property
+    def target_from_reference(self) -> bool:
+        return self.entry.target_from_reference if self.curated else self.code[:2] == "11"
+
+    @property
+    def parties_by_default(self) -> bool:
+        return self.entry.parties_by_default if self.curated else self.code in MEDIATION_CODES
+
+    @property
+    def by_source_type(self) -> Mapping[str, str]:
+        if self.curated:
+            return self.entry.cameo_by_source_type
+        return {"armed_group": "180"} if self.code[:2] == "19" else {}
+
+
+@dataclass(frozen=True)
+class PatternBook:
+    verbs: Mapping[str, tuple[tuple[str, Entry], ...]]     # verb lemma -> ((particle or "", entry), ...)
+    nouns: Mapping[str, tuple[tuple[tuple[str, ...], Entry], ...]]   # head lemma -> ((modifiers, entry), ...)
+    verb_forms: Mapping[str, str]                          # inflected form -> lemma, for a lemmatizer's slips
+    grammar: Mapping[str, frozenset[str]]
+    casualties: Mapping
+    labels: Mapping[str, str]                              # entry id -> label
+
+    def verb_entries(self, lemma: str, particles: frozenset[str]) -> list[Entry]:
+        return [entry for particle, entry in self.verbs.get(lemma, ()) if not particle or particle in particles]
+
+    def noun_entries(self, lemma: str, modifiers: frozenset[str]) -> list[tuple[int, Entry]]:
+        """(number of modifier words required, entry) of the nominal triggers this head can be."""
+        return [(len(words), entry) for words, entry in self.nouns.get(lemma, ()) if set(words) <= modifiers]
+
+    def words(self, key: str) -> frozenset[str]:
+        return self.grammar.get(key, frozenset())
+
+
+def choose_coding(entries: list[Entry], roles: Roles, lemma: str, passive: bool = False) -> Coding | None:
+    """The most specific pattern the roles satisfy (curated first on ties), else the word's own code:
+    the curated one when the curated file names the word (even as null), else PETRARCH's."""
+    best: tuple[int, int, Pattern, Entry] | None = None
+    for order, entry in enumerate(entries):
+        for pattern in entry.patterns:
+            if pattern.fits(roles) and (best is None or pattern.specificity > best[0]):
+                best = (pattern.specificity, order, pattern, entry)
+    if best is not None:
+        pattern, entry = best[2], best[3]
+        code = (pattern.passive_code if passive else None) or pattern.code
+        return Coding(code, entry, pattern) if code else None
+    curated = [entry for entry in entries if entry.origin == "curated" and entry.code_given]
+    # the curated file's word wins, a null there included ("this verb alone codes nothing")
+    for entry in curated or [entry for entry in entries if entry.origin != "curated"]:
+        if lemma in entry.lemma_codes:
+            code = (entry.lemma_passive_codes.get(lemma) if passive else None) or entry.lemma_codes[lemma]
+        else:
+            code = (entry.passive_code if passive else None) or entry.code
+        if code:
+            return Coding(code, entry, None)
+    return None
+
+
+# --- reading the files -------------------------------------------------------------------------
+
+def _words(value, path: Path, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise PatternError(f"{path}: {where}: expected a word or a list of words, got {value!r}")
+    return frozenset(word.lower() for word in value)
+
+
+def _code(value, path: Path, where: str, known: set[str]) -> str | None:
+    if value is None:
+        return None
+    code = str(value)
+    if code not in known:
+        raise PatternError(f"{path}: {where}: CAMEO code {code} is not in cameo.csv")
+    return code
+
+
+def read_pattern(spec: dict, path: Path, where: str, known: set[str]) -> Pattern:
+    if not isinstance(spec, dict) or "code" not in spec:
+        raise PatternError(f"{path}: {where}: a pattern needs a code (null to code nothing): {spec!r}")
+    return Pattern(code=_code(spec["code"], path, where, known),
+                   object=_words(spec.get("object"), path, where),
+                   object_modifiers=_words(spec.get("object_modifiers"), path, where),
+                   preposition=str(spec.get("preposition") or "").lower(),
+                   noun=_words(spec.get("noun"), path, where),
+                   subject=_words(spec.get("subject"), path, where),
+                   complement=_words(spec.get("complement"), path, where),
+                   particle=_words(spec.get("particle"), path, where),
+                   passive_code=_code(spec.get("passive_code"), path, where, known))
+
+
+def read_entry(spec: dict, path: Path, origin: str, known: set[str]) -> Entry:
+    if not isinstance(spec, dict) or not spec.get("id"):
+        raise PatternError(f"{path}: every entry needs an id: {spec!r}")
+    where = f"entry '{spec['id']}'"
+    patterns = tuple(read_pattern(p, path, where, known) for p in spec.get("patterns") or [])
+    return Entry(
+        id=str(spec["id"]), origin=origin, code=_code(spec.get("code"), path, where, known), patterns=patterns,
+        code_given="code" in spec,
+        lemma_codes={str(k).lower(): _code(v, path, where, known) for k, v in (spec.get("lemma_codes") or {}).items()},
+        passive_code=_code(spec.get("passive_code"), path, where, known),
+        lemma_passive_codes={str(k).lower(): _code(v, path, where, known)
+                             for k, v in (spec.get("lemma_passive_codes") or {}).items()},
+        label=str(spec.get("label") or ""), violent=bool(spec.get("violent")), mutual=bool(spec.get("mutual")),
+        cameo_by_source_type={k: _code(v, path, where, known) for k, v in (spec.get("cameo_by_source_type") or {}).items()},
+        target_from_reference=bool(spec.get("target_from_reference")),
+        parties_by_default=bool(spec.get("parties_by_default")),
+    )
+
+
+def load_yaml(path: Path) -> dict:
+    try:
+        # the C loader reads the converted dictionary several times faster than the pure-Python one
+        spec = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as error:
+        raise PatternError(f"{path}: not valid YAML: {error}") from error
+    except OSError as error:
+        raise PatternError(f"{path}: cannot be read: {error}") from error
+    if not isinstance(spec, dict):
+        raise PatternError(f"{path}: expected a mapping with 'verbs', 'nouns', ...")
+    return spec
+
+
+def split_phrasal(lemma: str) -> tuple[str, str]:
+    """'beef up' -> ('beef', 'up'); 'condemn' -> ('condemn', '')."""
+    words = lemma.lower().split()
+    return words[0], " ".join(words[1:])
+
+
+def index_verbs(entries_with_lemmas: list[tuple[Entry, list[str]]], silenced: set[str]) -> dict:
+    """verb lemma -> its entries, curated ones first; PETRARCH's silenced ones left out."""
+    index: dict[str, list[tuple[str, Entry]]] = {}
+    for entry, lemmas in entries_with_lemmas:
+        for lemma in lemmas:
+            verb, particle = split_phrasal(lemma)
+            if entry.origin == "curated" or verb not in silenced:
+                index.setdefault(verb, []).append((particle, entry))
+    return {verb: tuple(entries) for verb, entries in index.items()}
+
+
+def index_nouns(entries_with_nouns: list[tuple[Entry, list[str]]]) -> dict:
+    index: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for entry, nouns in entries_with_nouns:
+        for noun in nouns:
+            words = noun.lower().split()
+            index.setdefault(words[-1], []).append((tuple(words[:-1]), entry))
+    return {head: tuple(entries) for head, entries in index.items()}
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English verb forms of a lemma ('expel' -> expels, expelled, expelling ...)."""
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
+    if lemma.endswith("e"):
+        forms |= {lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
+
+
+def verb_forms(lemmas: set[str]) -> dict[str, str]:
+    """Inflected form -> lemma; a form two lemmas share is left to the lemmatizer."""
+    owners: dict[str, set[str]] = {}
+    for lemma in lemmas:
+        for form in inflections(lemma):
+            owners.setdefault(form, set()).add(lemma)
+    return {form: next(iter(found)) for form, found in owners.items() if len(found) == 1}
+
+
+def load_cameo_table(data_dir: str | Path | None = None) -> pd.DataFrame:
+    """data/cameo.csv: every CAMEO code with its name, Goldstein value, quad class, PLOVER category and
+    the codes of intending, appealing for and refusing it."""
+    return pd.read_csv(data_file("cameo.csv", data_dir), dtype=str, keep_default_na=False)
+
+
+def known_codes(data_dir: str | Path | None) -> set[str]:
+    return set(load_cameo_table(data_dir)["cameo_code"])
+
+
+def load_pattern_book(data_dir: str | Path | None = None) -> PatternBook:
+    return _load_pattern_book(str(data_file(CURATED_FILE, data_dir)), str(data_file(PETRARCH_FILE, data_dir)),
+                              str(data_file("cameo.csv", data_dir)))
+
+
+@lru_cache(maxsize=4)   # the converted dictionary is large; one reading per process and data folder
+def _load_pattern_book(curated_path: str, petrarch_path: str, cameo_path: str) -> PatternBook:
+    known = known_codes(Path(cameo_path).parent)
+    curated_file, petrarch_file = Path(curated_path), Path(petrarch_path)
+    curated = load_yaml(curated_file)
+    curated_verbs = [(read_entry(spec, curated_file, "curated", known), list(spec.get("lemmas") or []))
+                     for spec in curated.get("verbs") or []]
+    silenced = {str(word).lower() for word in curated.get("ignore_lemmas") or []}
+    petrarch_verbs, irregular = [], {}
+    if petrarch_file.is_file():
+        petrarch = load_yaml(petrarch_file)
+        irregular = {str(form).lower(): str(lemma).lower() for form, lemma in (petrarch.get("irregular_forms") or {}).items()}
+        petrarch_verbs = [(read_entry(spec, petrarch_file, "petrarch", known),
+                           list(spec.get("lemmas") or []))
+                          for spec in petrarch.get("verbs") or []]
+    nouns = [(read_entry(spec, curated_file, "curated", known), list(spec.get("nouns") or []))
+             for spec in curated.get("nouns") or []]
+    grammar = {key: _words(curated.get("grammar", {}).get(key), curated_file, f"grammar: {key}")
+               for key in GRAMMAR_KEYS}
+    all_lemmas = {split_phrasal(lemma)[0] for _, lemmas in curated_verbs + petrarch_verbs for lemma in lemmas}
+    entries = [entry for entry, _ in curated_verbs + petrarch_verbs + nouns]
+    return PatternBook(
+        verbs=index_verbs(curated_verbs + petrarch_verbs, silenced),
+        nouns=index_nouns(nouns),
+        verb_forms={**verb_forms(all_lemmas | set(grammar["speech"])), **irregular},
+        grammar=grammar,
+        casualties=curated.get("casualties") or {},
+        labels={entry.id: entry.label for entry in entries if entry.label},
+    )

@@ -1,0 +1,280 @@
+"""Referents: which actors a noun phrase of a parsed sentence points at.
+
+A phrase is read from its head in the tree: a dictionary name ("Islamabad"); a role noun with the
+state or organisation that owns it ("Armenia's foreign minister", "Iranian drones", "UN
+peacekeepers"); a pronoun ("it", "their") standing for the subject of the clause that governs it or
+of the sentence before; an epithet ("the two countries", "the Caucasus republic") standing for the
+states the article is about; an apposition ("Ararat Mirzoyan, Armenia's foreign minister").
+Coordinated heads ("the BLF and the BLA") add their actors. Used by the event coder and by claims.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from .actors import roll_up
+
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+MODIFIERS = {"nmod:poss", "amod", "compound", "nmod", "flat", "nmod:desc"}
+PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves", "he", "his", "him", "she", "her"}
+PERSONAL = {"he", "his", "him", "she", "her"}
+RELATIVE = {"which", "who", "whom", "whose", "that"}
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """What the coder needs to know of every actor, built once from the `actors` table and the agents."""
+    top: dict[str, str]
+    kind: dict[str, str]
+    country: dict[str, str]
+    name: dict[str, str]
+    agents: dict[tuple[str, ...], str]      # role noun words (lemmas) -> body suffix (GOV, MIL, ...)
+
+    @classmethod
+    def build(cls, actors: pd.DataFrame, agents: pd.DataFrame) -> "ActorIndex":
+        words = {}
+        for column in ("noun", "plural"):
+            for noun, suffix in zip(agents.get(column, []), agents["suffix"]):
+                if isinstance(noun, str) and noun:
+                    words.setdefault(tuple(noun.lower().split()), suffix)
+        return cls(roll_up(actors), dict(zip(actors["actor_id"], actors["type"])),
+                   dict(zip(actors["actor_id"], actors["country"])), dict(zip(actors["actor_id"], actors["name"])),
+                   words)
+
+    def state_of(self, actor: str) -> str:
+        """The state an actor is or belongs to ('' for IGOs and transnational groups)."""
+        top = self.top.get(actor, actor)
+        if self.kind.get(top) == "state":
+            return top
+        return self.country.get(actor, "") or self.country.get(top, "")
+
+    def body(self, owner: str, suffix: str) -> str:
+        """A state's (or organisation's) body for a role: PAK + MIL -> PAK_MIL when the dictionary has it."""
+        candidate = f"{owner}_{suffix}"
+        return candidate if candidate in self.kind else owner
+
+    def same_side(self, one: str, other: str) -> bool:
+        return self.top.get(one, one) == self.top.get(other, other)
+
+
+@dataclass
+class Discourse:
+    """What earlier sentences of an article said: for pronouns, epithets and back-references."""
+    state_counts: dict[str, int] = field(default_factory=dict)
+    state_order: list[str] = field(default_factory=list)
+    last_subject: list[str] = field(default_factory=list)
+    last_person: list[str] = field(default_factory=list)
+    # the violent events of each sentence that told some, with the top actors of its subject
+    violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
+
+    def note_states(self, states: list[str]) -> None:
+        for state in states:
+            self.state_counts[state] = self.state_counts.get(state, 0) + 1
+            if state in self.state_order:
+                self.state_order.remove(state)
+            self.state_order.append(state)
+
+    def main_pair(self) -> list[str]:
+        ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], -self.state_order.index(s)))
+        return sorted(ranked[:2]) if len(ranked) >= 2 else []
+
+    def main_state(self) -> list[str]:
+        ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], -self.state_order.index(s)))
+        return ranked[:1]
+
+    def latest_state(self, exclude: set[str]) -> list[str]:
+        for state in reversed(self.state_order):
+            if state not in exclude:
+                return [state]
+        return []
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The heads coordinated with this one ("the BLF and the BLA"), this one first."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "X", "NUM"}:
+            found += conjuncts(child)
+    return found
+
+
+class SentenceReader:
+    """Reads the actors of one parsed sentence, given the article's discourse so far."""
+
+    def __init__(self, doc: Doc, mentions: list[tuple[int, int, str]], index: ActorIndex, discourse: Discourse,
+                 places: dict[str, str], grammar):
+        self.doc, self.index, self.discourse, self.grammar = doc, index, discourse, grammar
+        self.places = places
+        self.mention_at: dict[int, tuple[str, Span]] = {}
+        for start, end, actor in mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.mention_at[token.i] = (actor, span)
+
+    # --- names -----------------------------------------------------------------------------
+
+    def named(self, token: Token) -> str:
+        found = self.mention_at.get(token.i)
+        return found[0] if found else ""
+
+    def modifier_actor(self, token: Token) -> str:
+        """An actor named in a modifier of a head: 'Iran's', 'Iranian', 'UN', 'of Pakistan'."""
+        for child in token.children:
+            if child.dep_ in MODIFIERS and child.i != token.i:
+                actor = self.named(child) or (self.pronoun_actor(child) if child.lower_ in PRONOUNS else "")
+                if isinstance(actor, list):
+                    actor = actor[0] if actor else ""
+                if actor and (child.dep_ != "nmod" or self.case_of(child) in {"of", "from"}):
+                    return actor
+        return ""
+
+    @staticmethod
+    def case_of(token: Token) -> str:
+        return next((child.lower_ for child in token.children if child.dep_ == "case"), "")
+
+    # --- role nouns ----------------------------------------------------------------------------
+
+    def agent_suffix(self, token: Token) -> str:
+        """The body a role noun names ('foreign minister' -> GOV), longest phrase first; '' if none."""
+        modifiers = [child.lemma_.lower() for child in token.lefts if child.dep_ in {"compound", "amod"}]
+        for size in range(len(modifiers), -1, -1):
+            words = tuple(modifiers[len(modifiers) - size:]) + (token.lemma_.lower(),)
+            if words in self.index.agents:
+                return self.index.agents[words]
+            words = tuple(modifiers[len(modifiers) - size:]) + (token.lower_,)
+            if words in self.index.agents:
+                return self.index.agents[words]
+        return ""
+
+    def owned_body(self, token: Token, suffix: str) -> list[str]:
+        owner = self.modifier_actor(token)
+        if not owner:
+            return []
+        state = self.index.state_of(owner)
+        top = self.index.top.get(owner, owner)
+        if self.index.kind.get(top) == "state" and state:
+            return [self.index.body(state, suffix)]
+        return [owner]
+
+    # --- pronouns and epithets -------------------------------------------------------------------
+
+    def pronoun_actor(self, token: Token) -> list[str]:
+        """What 'it', 'its', 'they', 'he' stands for: the subject of a governing clause, else of the
+        sentence before."""
+        if token.lower_ in RELATIVE:
+            return self.relative_antecedent(token)
+        for ancestor in token.ancestors:
+            if ancestor.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
+                continue
+            subject = next((c for c in ancestor.children if c.dep_ in SUBJECTS and c.i != token.i
+                            and not self.contains(c, token)), None)
+            if subject is not None and subject.i < token.i or (subject is not None and token.dep_ == "nmod:poss"):
+                found = self.actors_of(subject, allow_pronoun=subject.lower_ not in PRONOUNS)
+                if found:
+                    return found
+        if token.lower_ in PERSONAL:
+            return list(self.discourse.last_person)
+        return list(self.discourse.last_subject)
+
+    @staticmethod
+    def contains(phrase: Token, token: Token) -> bool:
+        return phrase.left_edge.i <= token.i <= phrase.right_edge.i
+
+    def relative_antecedent(self, token: Token) -> list[str]:
+        clause = next((a for a in token.ancestors if a.dep_ in {"acl:relcl", "relcl", "acl"}), None)
+        if clause is None:
+            return []
+        return self.actors_of(clause.head)
+
+    def epithet_actors(self, token: Token) -> list[str] | None:
+        """'the two countries', 'both sides' -> the article's two states; 'the Caucasus republic' ->
+        the state named last. None when the head is no epithet."""
+        lemma = token.lemma_.lower()
+        children = {child.lower_ for child in token.children}
+        if lemma in self.grammar("pair_epithets") and ({"two", "both"} & children or token.lower_ in {"both"}):
+            return self.discourse.main_pair()
+        if lemma in self.grammar("epithets") and "the" in children and not self.modifier_actor(token):
+            here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
+            here = [state for state in here if state]
+            return here[-1:] or self.discourse.latest_state(set())
+        return None
+
+    # --- the phrase ----------------------------------------------------------------------------
+
+    def actors_of(self, token: Token, allow_pronoun: bool = True) -> list[str]:
+        """Every actor a phrase headed by `token` points at, coordinated heads included."""
+        found: list[str] = []
+        for head in conjuncts(token):
+            for actor in self.head_actors(head, allow_pronoun):
+                if actor and actor not in found:
+                    found.append(actor)
+        return found
+
+    def head_actors(self, head: Token, allow_pronoun: bool = True) -> list[str]:
+        named = self.named(head)
+        if named:
+            return [named]
+        suffix = self.agent_suffix(head)
+        if suffix:
+            owned = self.owned_body(head, suffix)
+            return owned or self.apposition_actors(head)
+        if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
+            return self.pronoun_actor(head) if allow_pronoun else []
+        epithet = self.epithet_actors(head)
+        if epithet is not None:
+            return epithet
+        owner = self.modifier_actor(head) if head.pos_ in {"NOUN", "PROPN"} else ""
+        if owner:
+            state = self.index.state_of(owner)
+            if head.lemma_.lower() in self.grammar("weapons"):
+                return [self.index.body(state, "MIL")] if state else [owner]
+            # "Iraqi Kurds", "Iranian citizens", "an Iranian village": of that state
+            return [state or owner]
+        return self.apposition_actors(head)
+
+    def apposition_actors(self, head: Token) -> list[str]:
+        for child in head.children:
+            if child.dep_ == "appos":
+                return self.head_actors(child)
+        if head.dep_ == "appos":
+            named = self.named(head.head)
+            return [named] if named else []
+        return []
+
+    def unanchored_suffix(self, token: Token) -> str:
+        """A role noun with no owner in the phrase ('local police', 'officials'): its suffix, else ''."""
+        if self.named(token) or self.modifier_actor(token):
+            return ""
+        return self.agent_suffix(token)
+
+    # --- places --------------------------------------------------------------------------------
+
+    def place_state(self, tokens) -> tuple[str, str]:
+        """(place, state) of the first place or state named as a place among `tokens`."""
+        for token in tokens:
+            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in {"in", "into", "inside", "within", "across",
+                                                                           "near", "on", "at", "along"}:
+                named = self.named(token)
+                state = self.index.state_of(named) if named else ""
+                if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
+                    return self.index.name.get(state, state), state
+            place = self.place_at(token)
+            if place:
+                return place
+        return "", ""
+
+    def place_at(self, token: Token) -> tuple[str, str] | None:
+        """A known place (data/places.csv) whose name the token starts or is part of."""
+        for size in (4, 3, 2, 1):
+            start = max(token.i - size + 1, 0)
+            for first in range(start, token.i + 1):
+                words = self.doc[first:first + size]
+                if token.i < words.start or token.i >= words.end:
+                    continue
+                state = self.places.get(words.text.lower())
+                if state is not None and words[0].text[:1].isupper():
+                    return words.text, state
+        return None
