@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
+from .parse import offset_of, tokens_at
 from .patterns import PatternBook, load_pattern_book
 from .referents import ActorIndex, Discourse, SentenceReader
 
@@ -115,18 +116,19 @@ def breakdown(figures: list[Figure], doc: Doc, vocabulary: dict) -> list[Figure]
         for victims in [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in
                                   {first.i} | {c.i for c in first.subtree if c.dep_ == "conj"}]:
             count = next((c for c in victims.children if c.dep_ == "nummod"), None)
-            if count is None or count.idx in taken or figure_value(count.text, vocabulary) is None:
+            if count is None or offset_of(count) in taken or figure_value(count.text, vocabulary) is None:
                 continue
-            taken.add(count.idx)
-            extra.append(Figure(figure.kind, count.text, "", victims.text, f"{count.text} {victims.text}", count.idx))
+            taken.add(offset_of(count))
+            extra.append(Figure(figure.kind, count.text, "", victims.text, f"{count.text} {victims.text}",
+                                offset_of(count)))
     return extra
 
 
 # --- who says it ------------------------------------------------------------------------------
 
 def token_at(doc: Doc, position: int) -> Token | None:
-    span = doc.char_span(position, position + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    span = tokens_at(doc, position, position + 1)
+    return span[0] if span is not None else None
 
 
 def is_saying(token: Token, book: PatternBook) -> bool:
@@ -182,13 +184,24 @@ def claimant_of(phrase: Token | None, reader: SentenceReader, event: pd.Series |
 
 def name_words(head: Token) -> list[Token]:
     """The words naming a speaker: the head with its compounds, adjectives, possessors and flat parts
-    ("Iran's official news agency IRNA"), not the clauses hanging from it."""
+    ("Iran's official news agency IRNA"), not the clauses hanging from it; only the run of them
+    that touches the head."""
+    words = {t.i: t for t in modifier_tree(head)}
+    first, last = head.i, head.i
+    while first - 1 in words:
+        first -= 1
+    while last + 1 in words:
+        last += 1
+    return [words[i] for i in range(first, last + 1)]
+
+
+def modifier_tree(head: Token) -> list[Token]:
     words = [head]
     for child in head.children:
         if child.dep_ in {"compound", "amod", "flat", "nmod:poss", "appos", "nummod"} or \
                 (child.dep_ == "case" and child.head.dep_ == "nmod:poss"):
-            words += name_words(child)
-    return sorted(words, key=lambda t: t.i)
+            words += modifier_tree(child)
+    return words
 
 
 # --- which event it counts ---------------------------------------------------------------------

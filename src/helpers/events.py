@@ -31,7 +31,8 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .patterns import Coding, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
+from .parse import offset_of
+from .patterns import Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
 from .referents import ActorIndex, Discourse, SentenceReader, conjuncts
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
@@ -40,6 +41,8 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "targe
                  "trigger_start", "trigger_end", "pattern", "violent"]
 
 OBJECTS = {"obj", "iobj"}
+GENERIC_INTENT = "030"       # express intent to cooperate, not specified below
+GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
 OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
 TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
@@ -79,6 +82,7 @@ class Frame:
     kind: str = "act"            # act | unreal | intent | threat | appeal | demand | refusal | denial
     governor: Token | None = None
     speakers: list[Token] = field(default_factory=list)
+    addressed: Token | None = None   # "Both governments, X said, should show restraint": that clause
 
 
 @dataclass
@@ -103,6 +107,7 @@ class SentenceCoder:
         self.intent, self.appeal, self.reject = (dict(zip(cameo["cameo_code"], cameo[column]))
                                                  for column in ("intent_code", "appeal_code", "reject_code"))
         self.known = set(cameo["cameo_code"])
+        self.quad = dict(zip(cameo["cameo_code"], cameo["quad_class"]))
         self.consumed: set[int] = set()      # frame verbs whose complement was coded instead of them
 
     def words(self, key: str) -> frozenset[str]:
@@ -123,8 +128,11 @@ class SentenceCoder:
         """A verb, or a word the tagger took for a noun that governs like a verb ('Tehran condemns X')."""
         if token.dep_ in {"amod", "compound"}:
             return False
-        if token.pos_ == "VERB":
+        if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
             return True
+        if token.dep_ in {"xcomp", "ccomp", "advcl", "conj", "ROOT"} and "-" in lemma_of(token) and \
+                lemma_of(token) in self.book.verbs:
+            return True          # "agreed to de-escalate": the tagger reads the hyphenated verb's tail as an adjective
         return token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "VBZ"} and \
             any(c.dep_ in {"nsubj", "obj"} for c in token.children) and \
             self.book.verb_forms.get(token.lower_, "") in self.book.verbs
@@ -167,9 +175,17 @@ class SentenceCoder:
             object_modifiers=frozenset(lemma_of(m) for o in objects for m in o.children
                                        if m.dep_ in {"amod", "compound"}),
             prepositions=frozenset((case, noun) for case, noun in preps if case),
-            complements=frozenset(lemma_of(c) for c in children if c.dep_ in {"xcomp", "ccomp"}),
+            complements=frozenset(form for c in children if c.dep_ in {"xcomp", "ccomp", "advcl"}
+                                  for form in self.complement_forms(c)),
             particles=frozenset(particles | {case for case, _ in preps if case}),
         )
+
+    def complement_forms(self, token: Token) -> set[str]:
+        """'to leave' -> {leave}; 'not to return' -> {not return}: a pattern can ask for either."""
+        if token.dep_ == "advcl" and not self.is_infinitive(token):
+            return set()
+        lemma = self.verb_lemma(token) if token.pos_ == "VERB" else lemma_of(token)
+        return {f"not {lemma}"} if self.negated(token) else {lemma}
 
     @staticmethod
     def is_passive(token: Token) -> bool:
@@ -183,7 +199,8 @@ class SentenceCoder:
         return any(c.lower_ in NEGATIONS and c.dep_ in {"advmod", "det", "neg"} for c in token.children)
 
     def modality(self, token: Token) -> str:
-        """'unreal' (negated, hypothetical, conditional), 'intent' (future), 'demand' (must), else ''."""
+        """'unreal' (negated, hypothetical, conditional), 'intent' (future), 'demand' (must), 'appeal'
+        (should), else ''."""
         if self.negated(token):
             return "unreal"
         auxiliaries = {c.lemma_.lower() for c in token.children if c.dep_ == "aux"} | \
@@ -192,6 +209,8 @@ class SentenceCoder:
             return "unreal"
         if auxiliaries & self.words("obligation"):
             return "demand"
+        if auxiliaries & self.words("recommendation"):
+            return "appeal"
         if auxiliaries & self.words("future"):
             return "intent"
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
@@ -207,6 +226,8 @@ class SentenceCoder:
                 return Frame("unreal")
             if modal and frame.kind == "act":
                 frame.kind = modal
+                if modal in {"demand", "appeal"}:
+                    frame.addressed = current
             head, dep = current.head, current.dep_
             if head is current:
                 return frame
@@ -220,6 +241,23 @@ class SentenceCoder:
                         return Frame("unreal")
                     frame.kind, frame.governor = kind, head
                 current = head
+                continue
+            if dep == "acl" and self.is_infinitive(current) and head.dep_ in OBJECTS and self.is_verb(head.head) \
+                    and self.governing_kind(self.verb_lemma(head.head), head.head) not in {"purpose", "act"}:
+                # "urged Sudan and Chad to exercise restraint", the infinitive hung on the object
+                kind = self.governing_kind(self.verb_lemma(head.head), head.head)
+                if kind != "decision":
+                    if frame.kind != "act":
+                        return Frame("unreal")
+                    frame.kind, frame.governor = kind, head.head
+                current = head.head
+                continue
+            if dep == "acl" and self.is_infinitive(current) and head.lemma_.lower() in self.words("intent_nouns"):
+                # "signalled a desire to calm tensions": the intention of whoever signalled it
+                if frame.kind != "act":
+                    return Frame("unreal")
+                frame.kind = "act" if head.lemma_.lower() == "decision" else "intent"
+                current = head.head if head.dep_ in OBJECTS | {"nsubj", "nsubj:pass"} else head
                 continue
             if dep == "ccomp" and lemma in self.words("speech"):
                 frame.speakers.append(head)
@@ -262,9 +300,17 @@ class SentenceCoder:
         if self.is_passive(token):
             agent = next((c for c in token.children if c.dep_ == "obl:agent" or
                           (c.dep_ == "obl" and self.reader.case_of(c) == "by")), None)
-            return self.reader.actors_of(agent) if agent is not None else []
+            if agent is not None:
+                return self.reader.actors_of(agent)
+            if self.verb_lemma(token) in self.words("readiness") | self.words("intent"):
+                patient = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
+                return self.reader.actors_of(patient) if patient is not None else []    # "X was prepared to"
+            return []
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} or
                     (c.dep_ == "expl" and c.lower_ in {"it", "they"})]
+        if not subjects:       # "Hezbollah denied ...": a name before the verb that the parser left unattached
+            subjects = [c for c in token.children if c.dep_ in {"vocative", "dep"} and c.i < token.i and
+                        c.pos_ in {"PROPN", "NOUN"}]
         if subjects:
             found = []
             for subject in subjects:     # "the BLF and the BLA have claimed": two subjects when the parse splits them
@@ -276,12 +322,20 @@ class SentenceCoder:
         head = token.head
         if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
             return self.verb_sources(head, seen)
-        if token.dep_ in {"xcomp", "advcl"} and head.pos_ in {"VERB", "AUX", "ADJ"}:
+        if token.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"} and \
+                (self.is_infinitive(token) or token.tag_ in {"VB", "VBG"}):
+            # a complement without a subject of its own: the governing verb's ("denied carrying out",
+            # "claimed to have bombed"); a finite clause ("which X claimed killed ...") has its own
             if self.verb_lemma(head) in self.words("appeal") | self.words("demand"):
                 addressee = self.addressees(head)
                 if addressee:
                     return addressee
             return self.verb_sources(head, seen)
+        if token.dep_ == "acl" and self.is_infinitive(token) and head.dep_ in OBJECTS and self.is_verb(head.head):
+            return self.reader.actors_of(head)       # "urged Sudan and Chad to exercise restraint"
+        if token.dep_ == "acl" and self.is_infinitive(token) and head.lemma_.lower() in self.words("intent_nouns"):
+            owner = self.reader.actors_of(head)          # "Iran's desire to ..." or "X signalled a desire to ..."
+            return owner or (self.verb_sources(head.head, seen) if head.dep_ in OBJECTS else [])
         if token.dep_ in {"acl:relcl", "relcl", "acl"}:
             return self.reader.actors_of(head)
         return []
@@ -335,6 +389,9 @@ class SentenceCoder:
                 found = self.phrase_targets(child, sources)
                 if found:
                     return found
+        named = self.what_it_called(token, sources)
+        if named:
+            return named
         preposition = coding.pattern.preposition if coding.pattern else ""
         obliques = sorted((c for c in children if c.dep_ in OBLIQUES),
                           key=lambda c: (self.reader.case_of(c) != preposition, c.i))
@@ -364,6 +421,20 @@ class SentenceCoder:
                         return found
         if coding.target_from_reference and any(self.is_event_noun(c) for c in children if c.dep_ in OBJECTS):
             return self.referenced_perpetrators(sources)
+        return []
+
+    def what_it_called(self, token: Token, sources: list[str]) -> list[str]:
+        """'bombed what New Delhi described as a camp of X', 'hit what it said were hideouts of X':
+        the target is what the free relative names."""
+        for clause in [token] + [c for c in token.children if c.dep_ in {"advcl", "ccomp", "obj", "acl:relcl"}]:
+            if not any(c.lower_ == "what" for c in clause.subtree if c.i < clause.i):
+                continue
+            named = [c for c in clause.children if c.dep_ in {"xcomp", "obl", "obj", "ccomp"} and c.lower_ != "what"
+                     and (c.dep_ != "obl" or self.reader.case_of(c) == "as")]
+            for phrase in named:
+                found = self.phrase_targets(phrase, sources)
+                if found:
+                    return found
         return []
 
     def is_weapon(self, token: Token) -> bool:
@@ -449,6 +520,10 @@ class SentenceCoder:
     def tell(self, token: Token) -> Told | None:
         nominal = not self.is_verb(token)
         coding = self.noun_coding(token) if nominal else self.verb_coding(token)
+        if not nominal and (coding is None or coding.pattern is None) and self.commits_to_something(token):
+            # "agreed to work together", "pledged to ...": an intention to cooperate, unless the
+            # complement is itself an act the patterns know (then that act's intent code is coded instead)
+            coding = Coding(GENERIC_INTENT, coding.entry if coding else GENERIC_ENTRY, None)
         if coding is None:
             return None
         if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and \
@@ -459,7 +534,11 @@ class SentenceCoder:
         if coding is None:
             return None
         reciprocal = False
-        if nominal:
+        if frame.addressed is not None:
+            # "Both governments, Dujarric said, should show restraint": the speaker asks it of them;
+            # said in the outlet's own voice, it is an opinion, not an event
+            sources = [a for speaker in frame.speakers for a in self.verb_sources(speaker)]
+        elif nominal:
             sources, reciprocal = self.noun_sources(token)
         elif frame.kind in {"appeal", "demand"} and frame.governor is not None:
             sources = self.verb_sources(frame.governor)
@@ -467,7 +546,9 @@ class SentenceCoder:
             sources = self.verb_sources(token)
         if not sources:
             return None
-        if frame.kind in {"appeal", "demand"} and frame.governor is not None and not nominal:
+        if frame.addressed is not None:
+            targets = self.subject_targets(frame.addressed, sources)
+        elif frame.kind in {"appeal", "demand"} and frame.governor is not None and not nominal:
             targets = self.addressees(frame.governor) or self.subject_targets(token, sources)
         else:
             targets = self.noun_targets(token, sources) if nominal else self.verb_targets(token, coding, sources)
@@ -475,8 +556,9 @@ class SentenceCoder:
         location = self.location(token)
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)
-        if not targets and not reciprocal and (coding.violent or not coding.curated) and \
-                not (coding.mutual and len(sources) > 1):
+        if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and \
+                (coding.violent or not coding.curated or coding.code not in self.words("targetless")
+                 or (nominal and frame.kind == "act")):
             # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
             # field's dictionary codes its subject acting on someone, never on no one
             return None
@@ -496,6 +578,11 @@ class SentenceCoder:
                     return Coding(found.code, coding.entry, coding.pattern)
         return coding
 
+    def commits_to_something(self, token: Token) -> bool:
+        """'agreed to ...', 'pledged that ... would ...': a verb of intent with a complement."""
+        return self.verb_lemma(token) in self.words("intent") and \
+            any(c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "advcl" and self.is_infinitive(c)) for c in token.children)
+
     def subject_targets(self, token: Token, sources: list[str]) -> list[str]:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
         return self.other_side(self.reader.actors_of(subject), sources) if subject is not None else []
@@ -507,6 +594,8 @@ class SentenceCoder:
             _, state = self.place_target(token, sources)
             if state:
                 return [state]
+            if self.is_verb(token):
+                return []
             # "the Pakistani strikes", in an article about India and Pakistan: on the other one
             pair = self.discourse.main_pair()
             own = {self.index.state_of(s) for s in sources}
@@ -533,7 +622,8 @@ class SentenceCoder:
             return None
         if frame.kind == "denial":
             return Coding("016", coding.entry, coding.pattern) if "016" in self.known else None
-        mapped = {"act": code, "intent": self.intent.get(code, ""), "threat": self.intent.get(code, ""),
+        intent = self.intent.get(code, "") or (GENERIC_INTENT if self.quad.get(code) in {"1", "2"} else "")
+        mapped = {"act": code, "intent": intent, "threat": self.intent.get(code, ""),
                   "appeal": self.appeal.get(code, ""), "refusal": self.reject.get(code, ""),
                   "demand": self.demand_code(code)}.get(frame.kind, code)
         if frame.kind == "threat" and mapped and not mapped.startswith("13"):
@@ -596,7 +686,8 @@ def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
                          "source_actor": source, "target_actor": target, "cameo_code": code,
                          "location": item.location[0], "location_country": item.location[1],
                          "attributed_to": ";".join(dict.fromkeys(item.attributed)),
-                         "trigger": token.text, "trigger_start": token.idx, "trigger_end": token.idx + len(token),
+                         "trigger": token.text, "trigger_start": offset_of(token),
+                         "trigger_end": offset_of(token) + len(token),
                          "pattern": item.coding.entry.id, "violent": item.coding.violent})
     return rows
 

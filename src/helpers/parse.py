@@ -1,8 +1,11 @@
 """Parse: sentences -> dependency trees (spaCy Docs), one tree per sentence of the `sentences` table.
 
 Ingestion already decided where sentences end, so each sentence is parsed as one tree: the parser is
-told that no token but the first starts a sentence. Trees are what the later stages read: who is
-the subject of a verb, what its object is, which clause a word sits in.
+told that no token but the first starts a sentence. Runs of spaces (a no-break space beside a
+space, a double space) would be tokens the treebank never showed the parser, so the tree is built
+over the words alone; `offset_of` and `tokens_at` translate between the words and the character
+offsets of the sentence's own text. Trees are what the later stages read: who is the subject of
+a verb, what its object is, which clause a word sits in.
 """
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import pandas as pd
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from .language import parser
 
@@ -18,19 +21,43 @@ BATCH_SIZE = 256
 TOKEN_COLUMNS = ["article_id", "sentence_id", "i", "text", "lemma", "pos", "tag", "dep", "head"]
 
 
+SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+
+
 def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """One dependency tree per text, in order, each text kept as a single sentence."""
     nlp = nlp or parser()
-    docs = (one_sentence(nlp.make_doc(text)) for text in texts)
+    docs = (one_sentence(words_only(nlp, text)) for text in texts)
     for _, component in nlp.pipeline:
         docs = component.pipe(docs, batch_size=batch_size)
     yield from docs
+
+
+def words_only(nlp: Language, text: str) -> Doc:
+    """The text's tokens without the whitespace ones, each remembering its offset in the text."""
+    tokens = [token for token in nlp.make_doc(text.translate(SPACES)) if not token.is_space]
+    doc = Doc(nlp.vocab, words=[t.text for t in tokens],
+              spaces=[t.idx + len(t) < len(text) and text[t.idx + len(t)].isspace() for t in tokens])
+    doc.user_data["offsets"] = [t.idx for t in tokens]
+    return doc
 
 
 def one_sentence(doc: Doc) -> Doc:
     for token in doc:
         token.is_sent_start = token.i == 0
     return doc
+
+
+def offset_of(token: Token) -> int:
+    """Where a token starts in the sentence's own text."""
+    return token.doc.user_data["offsets"][token.i]
+
+
+def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens that overlap the characters start..end of the sentence's own text."""
+    offsets = doc.user_data["offsets"]
+    inside = [i for i, offset in enumerate(offsets) if offset < end and start < offset + len(doc[i])]
+    return doc[inside[0]:inside[-1] + 1] if inside else None
 
 
 def parse_sentences(sentences: pd.DataFrame, nlp: Language | None = None) -> dict[tuple[str, int], Doc]:

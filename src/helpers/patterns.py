@@ -30,7 +30,7 @@ CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "reciprocal", "weapons", "place_nouns",
-                "epithets", "pair_epithets", "intent_nouns")
+                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless")
 
 
 class PatternError(Exception):
@@ -127,7 +127,7 @@ class Coding:
 
     @property
     def violent(self) -> bool:
-        return self.entry.violent if self.curated else self.code[:2] in VIOLENT_ROOTS
+        return (self.entry.violent or not self.curated) and self.code[:2] in VIOLENT_ROOTS
 
     @property
     def mutual(self) -> bool:
@@ -135,7 +135,7 @@ class Coding:
 
     @property
     def target_from_reference(self) -> bool:
-        return self.entry.target_from_reference if self.curated else self.code[:2] == "11"
+        return (self.entry.target_from_reference or not self.curated) and self.code[:2] == "11"
 
     @property
     def parties_by_default(self) -> bool:
@@ -143,9 +143,10 @@ class Coding:
 
     @property
     def by_source_type(self) -> Mapping[str, str]:
-        if self.curated:
-            return self.entry.cameo_by_source_type
-        return {"armed_group": "180"} if self.code[:2] == "19" else {}
+        """An armed group's use of force is unconventional violence (180), not a state's 19x."""
+        if self.code[:2] != "19":
+            return {}
+        return self.entry.cameo_by_source_type if self.curated else {"armed_group": "180"}
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,13 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from .actors import roll_up
+from .parse import tokens_at
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 MODIFIERS = {"nmod:poss", "amod", "compound", "nmod", "flat", "nmod:desc"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves", "he", "his", "him", "she", "her"}
 PERSONAL = {"he", "his", "him", "she", "her"}
+PLURAL = {"them", "their", "themselves"}
 RELATIVE = {"which", "who", "whom", "whose", "that"}
 
 
@@ -77,8 +79,13 @@ class Discourse:
             self.state_order.append(state)
 
     def main_pair(self) -> list[str]:
+        """The two states the article is about so far: named most, more often than any third one;
+        none when no two stand out."""
         ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], -self.state_order.index(s)))
-        return sorted(ranked[:2]) if len(ranked) >= 2 else []
+        counts = [self.state_counts[state] for state in ranked]
+        if len(ranked) < 2 or (len(ranked) > 2 and counts[2] >= counts[1]):
+            return []
+        return sorted(ranked[:2])
 
     def main_state(self) -> list[str]:
         ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], -self.state_order.index(s)))
@@ -109,7 +116,7 @@ class SentenceReader:
         self.places = places
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = tokens_at(doc, start, end)
             if span is not None:
                 for token in span:
                     self.mention_at[token.i] = (actor, span)
@@ -120,15 +127,23 @@ class SentenceReader:
         found = self.mention_at.get(token.i)
         return found[0] if found else ""
 
-    def modifier_actor(self, token: Token) -> str:
-        """An actor named in a modifier of a head: 'Iran's', 'Iranian', 'UN', 'of Pakistan'."""
+    def modifier_actor(self, token: Token, allow_pronoun: bool = True) -> str:
+        """An actor named in a modifier of a head: 'Iran's', 'Iranian', 'UN', 'of Pakistan', 'its'."""
         for child in token.children:
-            if child.dep_ in MODIFIERS and child.i != token.i:
-                actor = self.named(child) or (self.pronoun_actor(child) if child.lower_ in PRONOUNS else "")
+            if child.dep_ not in MODIFIERS or child.i == token.i:
+                continue
+            if child.dep_ == "nmod":
+                if self.case_of(child) not in {"of", "from"}:
+                    continue
+                found = self.head_actors(child, allow_pronoun)     # "spokesman of Afghanistan's administration"
+                actor = found[0] if found else ""
+            else:
+                actor = self.named(child) or (self.pronoun_actor(child) if allow_pronoun and child.lower_ in PRONOUNS
+                                              else "")
                 if isinstance(actor, list):
                     actor = actor[0] if actor else ""
-                if actor and (child.dep_ != "nmod" or self.case_of(child) in {"of", "from"}):
-                    return actor
+            if actor:
+                return actor
         return ""
 
     @staticmethod
@@ -149,8 +164,8 @@ class SentenceReader:
                 return self.index.agents[words]
         return ""
 
-    def owned_body(self, token: Token, suffix: str) -> list[str]:
-        owner = self.modifier_actor(token)
+    def owned_body(self, token: Token, suffix: str, allow_pronoun: bool = True) -> list[str]:
+        owner = self.modifier_actor(token, allow_pronoun)
         if not owner:
             return []
         state = self.index.state_of(owner)
@@ -163,9 +178,13 @@ class SentenceReader:
 
     def pronoun_actor(self, token: Token) -> list[str]:
         """What 'it', 'its', 'they', 'he' stands for: the subject of a governing clause, else of the
-        sentence before."""
+        sentence before; 'them' and 'their' first look for several actors named before them."""
         if token.lower_ in RELATIVE:
             return self.relative_antecedent(token)
+        if token.lower_ in PLURAL:
+            group = self.group_before(token)
+            if group:
+                return group
         for ancestor in token.ancestors:
             if ancestor.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
                 continue
@@ -178,6 +197,16 @@ class SentenceReader:
         if token.lower_ in PERSONAL:
             return list(self.discourse.last_person)
         return list(self.discourse.last_subject)
+
+    def group_before(self, token: Token) -> list[str]:
+        """The nearest phrase before a plural pronoun that names two actors or more ('both
+        governments ... called on them', 'India and Pakistan ... their')."""
+        for head in reversed([t for t in self.doc if t.i < token.i and t.dep_ != "conj"
+                              and t.pos_ in {"NOUN", "PROPN"}]):
+            found = self.actors_of(head, allow_pronoun=False)
+            if len(found) >= 2:
+                return found
+        return self.discourse.last_subject if len(self.discourse.last_subject) >= 2 else []
 
     @staticmethod
     def contains(phrase: Token, token: Token) -> bool:
@@ -219,19 +248,22 @@ class SentenceReader:
             return [named]
         suffix = self.agent_suffix(head)
         if suffix:
-            owned = self.owned_body(head, suffix)
+            owned = self.owned_body(head, suffix, allow_pronoun)
             return owned or self.apposition_actors(head)
         if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
             return self.pronoun_actor(head) if allow_pronoun else []
+        if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
+            return self.discourse.main_pair()          # "urged both to ..."
         epithet = self.epithet_actors(head)
         if epithet is not None:
             return epithet
-        owner = self.modifier_actor(head) if head.pos_ in {"NOUN", "PROPN"} else ""
+        owner = self.modifier_actor(head, allow_pronoun) if head.pos_ in {"NOUN", "PROPN"} else ""
         if owner:
-            state = self.index.state_of(owner)
+            top = self.index.top.get(owner, owner)
+            state = self.index.state_of(owner) if self.index.kind.get(top) == "state" else ""
             if head.lemma_.lower() in self.grammar("weapons"):
                 return [self.index.body(state, "MIL")] if state else [owner]
-            # "Iraqi Kurds", "Iranian citizens", "an Iranian village": of that state
+            # "Iraqi Kurds", "an Iranian village": that state's; "Hezbollah positions": Hezbollah's
             return [state or owner]
         return self.apposition_actors(head)
 
