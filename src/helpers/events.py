@@ -133,6 +133,10 @@ class SentenceCoder:
         if token.dep_ in {"xcomp", "ccomp", "advcl", "conj", "ROOT"} and "-" in lemma_of(token) and \
                 lemma_of(token) in self.book.verbs:
             return True          # "agreed to de-escalate": the tagger reads the hyphenated verb's tail as an adjective
+        if token.pos_ == "ADJ" and token.dep_ in {"ccomp", "ROOT", "conj", "advcl"} and \
+                any(c.dep_ in {"nsubj", "expl", "cop"} for c in token.children) and \
+                self.book.verb_forms.get(token.lower_, "") in self.book.verbs:
+            return True          # "it was committed to good relations": a participle read as an adjective
         return token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "VBZ"} and \
             any(c.dep_ in {"nsubj", "obj"} for c in token.children) and \
             self.book.verb_forms.get(token.lower_, "") in self.book.verbs
@@ -191,7 +195,9 @@ class SentenceCoder:
     def is_passive(token: Token) -> bool:
         if any(c.dep_ in {"nsubj:pass", "aux:pass"} for c in token.children):
             return True
-        return token.dep_ == "acl" and token.tag_ == "VBN"
+        # "the village struck by drones"; but "drones struck a village", which the parser may hang
+        # on "drones" too, has an object
+        return token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "obj" for c in token.children)
 
     # --- the frame ------------------------------------------------------------------------------
 
@@ -318,6 +324,16 @@ class SentenceCoder:
                     found += self.reader.relative_antecedent(subject)
                 else:
                     found += self.reader.actors_of(subject)
+            if not found and token.dep_ == "conj" and self.is_verb(token.head) and \
+                    all(self.unknown_speaker(subject) for subject in subjects):
+                # "the State Department criticised ..., and spokesman Matthew Miller urged ...": a
+                # person the dictionary does not know, in the same story as the subject before
+                return self.verb_sources(token.head, seen)
+            if not found and self.is_violent_verb(token) and self.verb_coding(token).curated:
+                # "Thursday's retaliatory strikes hit hideouts": the strikes the article told
+                event_nouns = [subject for subject in subjects if self.is_event_noun(subject)]
+                if event_nouns:
+                    return self.told_perpetrators()
             return list(dict.fromkeys(found))
         head = token.head
         if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
@@ -331,11 +347,11 @@ class SentenceCoder:
                 if addressee:
                     return addressee
             return self.verb_sources(head, seen)
-        if token.dep_ == "acl" and self.is_infinitive(token) and head.dep_ in OBJECTS and self.is_verb(head.head):
-            return self.reader.actors_of(head)       # "urged Sudan and Chad to exercise restraint"
         if token.dep_ == "acl" and self.is_infinitive(token) and head.lemma_.lower() in self.words("intent_nouns"):
             owner = self.reader.actors_of(head)          # "Iran's desire to ..." or "X signalled a desire to ..."
             return owner or (self.verb_sources(head.head, seen) if head.dep_ in OBJECTS else [])
+        if token.dep_ == "acl" and self.is_infinitive(token) and head.dep_ in OBJECTS and self.is_verb(head.head):
+            return self.reader.actors_of(head)       # "urged Sudan and Chad to exercise restraint"
         if token.dep_ in {"acl:relcl", "relcl", "acl"}:
             return self.reader.actors_of(head)
         return []
@@ -443,6 +459,34 @@ class SentenceCoder:
     def is_event_noun(self, token: Token) -> bool:
         return self.noun_coding(token) is not None or token.lemma_.lower() in {"operation", "action", "incident"}
 
+    def unknown_speaker(self, subject: Token) -> bool:
+        """A name or a role the dictionary cannot place ('spokesman Matthew Miller', 'officials')."""
+        return subject.pos_ == "PROPN" or bool(self.reader.unanchored_suffix(subject)) or \
+            any(c.dep_ in {"nmod:desc", "obl:unmarked", "compound"} and self.reader.unanchored_suffix(c)
+                for c in subject.children)
+
+    def is_violent_verb(self, token: Token) -> bool:
+        coding = self.verb_coding(token) if self.is_verb(token) else None
+        return coding is not None and coding.violent
+
+    def tells_again(self, token: Token, sources: list[str], targets: list[str]) -> bool:
+        """'the strike had hit Pakistani soil', after the article told Iran's strike on Pakistan: a
+        violent act whose subject is an event told before, on the same target, is not coded again."""
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subject is None or not self.is_event_noun(subject) or not self.discourse.violent_told:
+            return False
+        events, _ = self.discourse.violent_told[-1]
+        told = {(self.index.top.get(e["source_actor"], e["source_actor"]),
+                 self.index.top.get(e["target_actor"], e["target_actor"])) for e in events}
+        pairs = {(self.index.top.get(s, s), self.index.top.get(t, t)) for s in sources for t in targets}
+        return bool(pairs) and pairs <= told
+
+    def told_perpetrators(self) -> list[str]:
+        if not self.discourse.violent_told:
+            return []
+        events, _ = self.discourse.violent_told[-1]
+        return sorted({event["source_actor"] for event in events})
+
     def referenced_perpetrators(self, sources: list[str]) -> list[str]:
         """'condemned the attack': those who carried out the violent events the article told last."""
         if not self.discourse.violent_told:
@@ -489,6 +533,18 @@ class SentenceCoder:
                 actor = self.reader.named(child)
                 if actor:
                     return [actor], False
+        coding = self.noun_coding(token)
+        for child in token.children:
+            case = self.reader.case_of(child) if child.dep_ == "nmod" else ""
+            if case == "of" and coding is not None and coding.mutual:
+                found = self.reader.actors_of(child)          # "a meeting of the two ministers"
+                if found:
+                    return found, len(found) > 1
+            if case == "with" and coding is not None and (coding.violent or coding.mutual):
+                partner = self.reader.actors_of(child)        # "airstrikes with Iran": the clause's subject and Iran
+                subject = self.clause_subject(token)
+                if partner and subject:
+                    return list(dict.fromkeys(subject + partner)), True
         head = token.head
         if head.lemma_.lower() == "responsibility" and self.reader.case_of(token) == "for":
             claim = head.head          # "X claimed responsibility for an attack": X's attack
@@ -504,6 +560,15 @@ class SentenceCoder:
             if coding and coding.mutual:       # "X and Y agreed in a phone call"
                 return self.verb_sources(head), False
         return [], False
+
+    def clause_subject(self, token: Token) -> list[str]:
+        """The actors of the nearest clause above a phrase that has a subject."""
+        for ancestor in token.ancestors:
+            if self.is_verb(ancestor) or ancestor.pos_ == "AUX":
+                found = self.verb_sources(ancestor)
+                if found:
+                    return found
+        return []
 
     def noun_targets(self, token: Token, sources: list[str]) -> list[str]:
         for child in token.children:
@@ -547,9 +612,11 @@ class SentenceCoder:
         if not sources:
             return None
         if frame.addressed is not None:
-            targets = self.subject_targets(frame.addressed, sources)
+            targets = self.subject_targets(frame.addressed, sources) or \
+                [a for speaker in frame.speakers for c in speaker.children if c.dep_ == "nsubj"
+                 for a in self.other_side(self.reader.actors_of(c), sources)]   # "Both governments, X said, should"
         elif frame.kind in {"appeal", "demand"} and frame.governor is not None and not nominal:
-            targets = self.addressees(frame.governor) or self.subject_targets(token, sources)
+            targets = self.other_side(self.addressees(frame.governor), sources) or self.subject_targets(token, sources)
         else:
             targets = self.noun_targets(token, sources) if nominal else self.verb_targets(token, coding, sources)
         reciprocal = reciprocal or self.says_each_other(token)
@@ -564,6 +631,8 @@ class SentenceCoder:
             return None
         if not nominal and coding.violent:
             coding = self.instrument_coding(token, coding)
+        if self.tells_again(token, sources, targets):
+            return None
         if frame.governor is not None:
             self.consumed.add(frame.governor.i)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
@@ -677,7 +746,7 @@ def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
     for item in told:
         for source, target in pairs(item, index):
             code = source_type_code(item, source, index)
-            key = (source, target, code[:2] if item.coding.violent else code)
+            key = (source, target, code)
             if key in seen:
                 continue
             seen.add(key)
@@ -694,8 +763,10 @@ def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
 
 def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict]) -> None:
     """What this sentence leaves for the next: states named, its subject, the violent events told."""
-    states = [reader.index.state_of(actor) for _, (actor, _) in sorted(reader.mention_at.items())]
+    named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
+    states = [reader.index.state_of(actor) for actor in named]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
+    discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if root is not None else None
     subject_actors = reader.actors_of(subject) if subject is not None else []

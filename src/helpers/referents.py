@@ -70,6 +70,13 @@ class Discourse:
     last_person: list[str] = field(default_factory=list)
     # the violent events of each sentence that told some, with the top actors of its subject
     violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)      # armed groups in order of last mention
+
+    def note_groups(self, groups: list[str]) -> None:
+        for group in groups:
+            if group in self.groups:
+                self.groups.remove(group)
+            self.groups.append(group)
 
     def note_states(self, states: list[str]) -> None:
         for state in states:
@@ -99,11 +106,18 @@ class Discourse:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The heads coordinated with this one ("the BLF and the BLA"), this one first."""
+    """The heads coordinated with this one ("the BLF and the BLA"), this one first. A 'conjunct'
+    with no conjunction anywhere in its list ("ISKP, the regional branch of ...") is an apposition
+    the parser took for one, and is left out."""
     found = [token]
-    for child in token.children:
-        if child.dep_ == "conj" and child.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "X", "NUM"}:
-            found += conjuncts(child)
+    nouns = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "X", "NUM"}]
+    if not any(grandchild.dep_ == "cc" for child in nouns for grandchild in child.children):
+        return found
+    # "civilians rather than its fighters", "X but not Y": not a list of the same role
+    nouns = [c for c in nouns if not any(g.dep_ in {"cc", "fixed"} and g.lower_ in {"rather", "not", "instead", "than"}
+                                         for g in c.subtree if g.head == c or g.head.head == c)]
+    for child in nouns:
+        found += conjuncts(child)
     return found
 
 
@@ -223,8 +237,15 @@ class SentenceReader:
         the state named last. None when the head is no epithet."""
         lemma = token.lemma_.lower()
         children = {child.lower_ for child in token.children}
-        if lemma in self.grammar("pair_epithets") and ({"two", "both"} & children or token.lower_ in {"both"}):
-            return self.discourse.main_pair()
+        plural_the = token.tag_ == "NNS" and "the" in children and not self.modifier_actor(token, False)
+        if lemma in self.grammar("pair_epithets") and ({"two", "both"} & children or plural_the):
+            return self.discourse.main_pair()        # "the two countries", "both sides", "the neighbouring countries"
+        if any(child.dep_ == "appos" for child in token.children):
+            return None                                 # "the militant group Jaish al-Adl": its own name
+        if lemma in self.grammar("group_epithets") and "the" in children and not self.modifier_actor(token, False):
+            here = [actor for i, (actor, _) in sorted(self.mention_at.items())
+                    if i < token.i and self.index.kind.get(self.index.top.get(actor, actor)) == "armed_group"]
+            return here[-1:] or self.discourse.groups[-1:]      # "the group", "the militants"
         if lemma in self.grammar("epithets") and "the" in children and not self.modifier_actor(token):
             here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
             here = [state for state in here if state]
@@ -246,6 +267,9 @@ class SentenceReader:
         named = self.named(head)
         if named:
             return [named]
+        epithet = self.epithet_actors(head)
+        if epithet is not None:
+            return epithet
         suffix = self.agent_suffix(head)
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
@@ -254,9 +278,6 @@ class SentenceReader:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
             return self.discourse.main_pair()          # "urged both to ..."
-        epithet = self.epithet_actors(head)
-        if epithet is not None:
-            return epithet
         owner = self.modifier_actor(head, allow_pronoun) if head.pos_ in {"NOUN", "PROPN"} else ""
         if owner:
             top = self.index.top.get(owner, owner)
