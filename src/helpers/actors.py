@@ -66,18 +66,22 @@ class NameIndex:
     by_words: dict[tuple[str, ...], tuple[str, ...]]
     acronyms: dict[tuple[str, ...], tuple[str, ...]]     # matched only as written
     longest: int
+    first_words: frozenset[str]                           # what a name can start with, to skip the rest fast
 
     def matches(self, doc) -> list[tuple[int, int, tuple[str, ...]]]:
         """(first token, end token, actors) of the longest names, left to right, not overlapping."""
         words = [(token.i, token.text) for token in doc if token.text not in HYPHENS]
+        keys = [name_key([text])[0] if text not in HYPHENS else "" for _, text in words]
         found, position = [], 0
         while position < len(words):
+            if keys[position] not in self.first_words and words[position][1] not in self.first_words:
+                position += 1
+                continue
             for size in range(min(self.longest, len(words) - position), 0, -1):
-                window = words[position:position + size]
-                texts = tuple(text for _, text in window)
-                actors = self.acronyms.get(texts) or self.by_words.get(name_key(texts))
+                actors = self.acronyms.get(tuple(text for _, text in words[position:position + size])) or \
+                    self.by_words.get(tuple(keys[position:position + size]))
                 if actors:
-                    found.append((window[0][0], window[-1][0] + 1, actors))
+                    found.append((words[position][0], words[position + size - 1][0] + 1, actors))
                     position += size
                     break
             else:
@@ -100,11 +104,20 @@ def _name_index(aliases_by_actor: tuple[tuple[str, str], ...]) -> NameIndex:
             words = tuple(tokens[alias])
             if is_acronym(alias):
                 acronyms.setdefault(words, []).append(actor_id)
-            else:
-                by_words.setdefault(name_key(words), []).append(actor_id)
+                continue
+            for key in (name_key(words), *plural_of(name_key(words))):
+                by_words.setdefault(key, []).append(actor_id)
     longest = max((len(key) for key in list(by_words) + list(acronyms)), default=1)
-    return NameIndex({k: tuple(v) for k, v in by_words.items()}, {k: tuple(v) for k, v in acronyms.items()},
-                     longest)
+    first_words = frozenset(key[0] for key in list(by_words) + list(acronyms) if key)
+    return NameIndex({k: tuple(dict.fromkeys(v)) for k, v in by_words.items()},
+                     {k: tuple(dict.fromkeys(v)) for k, v in acronyms.items()}, longest, first_words)
+
+
+def plural_of(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """'Pakistani' -> 'Pakistanis', 'Iranian' -> 'Iranians': a demonym used as a noun for people."""
+    if len(key) == 1 and key[0].endswith(("an", "i")) and key[0][:1].isalpha():
+        return [(key[0] + "s",)]
+    return []
 
 
 def tokenized_names(aliases: list[str]) -> dict[str, list[str]]:
@@ -120,13 +133,24 @@ def tokenized_names(aliases: list[str]) -> dict[str, list[str]]:
 
 def active_on(actors: pd.DataFrame, published: str) -> set[str]:
     """Actors whose dictionary dates do not rule them out for an article published on that day."""
-    if not published:
-        return set(actors["actor_id"])
-    ok = ((actors["valid_from"] == "") | (actors["valid_from"] <= published)) & \
-         ((actors["valid_until"] == "") | (actors["valid_until"] >= published))
-    if "terms" in actors:   # a person out of office between two terms is not coded either
-        ok &= actors["terms"].map(lambda terms: in_office_on(terms, published))
-    return set(actors.loc[ok, "actor_id"])
+    dated = office_dates(actors)
+    return {actor for actor in actors["actor_id"] if in_office(dated, actor, published)}
+
+
+def office_dates(actors: pd.DataFrame) -> dict[str, tuple[str, str, str]]:
+    """actor id -> (valid_from, valid_until, terms), for the actors that have any."""
+    terms = actors["terms"] if "terms" in actors else pd.Series("", index=actors.index)
+    return {actor: (start, end, periods) for actor, start, end, periods in
+            zip(actors["actor_id"], actors["valid_from"], actors["valid_until"], terms) if start or end or periods}
+
+
+def in_office(dated: dict[str, tuple[str, str, str]], actor: str, published: str) -> bool:
+    """Whether an actor's dates do not rule it out on a publication day (no day: nothing is ruled out);
+    a person out of office between two terms is not coded either."""
+    if not published or actor not in dated:
+        return True
+    start, end, periods = dated[actor]
+    return (not start or start <= published) and (not end or published <= end) and in_office_on(periods, published)
 
 
 def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame,
@@ -135,12 +159,13 @@ def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame,
     A name several actors share goes to the first of them in office on the publication day."""
     names = build_name_index(actors)
     published = dict(zip(articles["article_id"], articles["published"]))
-    active = {article: active_on(actors, day) for article, day in published.items()}
+    dated = office_dates(actors)
     rows = []
     docs = blank_english().tokenizer.pipe(sentences["text"].tolist())
     for sentence, doc in zip(sentences.itertuples(index=False), docs):
+        day = published.get(sentence.article_id, "")
         for start, end, candidates in names.matches(doc):
-            actor = next((a for a in candidates if a in active.get(sentence.article_id, ())), "")
+            actor = next((a for a in candidates if in_office(dated, a, day)), "")
             if actor:
                 rows.append(mention_row(sentence, doc[start:end], actor))
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)

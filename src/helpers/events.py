@@ -76,6 +76,23 @@ def phrase_forms(token: Token) -> set[str]:
     return forms
 
 
+@dataclass(frozen=True)
+class CodeTable:
+    """What the coder reads of data/cameo.csv: the codes, their quad class, and the code of intending,
+    appealing for and refusing each act."""
+    known: frozenset[str]
+    quad: dict[str, str]
+    intent: dict[str, str]
+    appeal: dict[str, str]
+    reject: dict[str, str]
+
+    @classmethod
+    def of(cls, cameo: pd.DataFrame) -> "CodeTable":
+        column = lambda name: dict(zip(cameo["cameo_code"], cameo[name]))  # noqa: E731
+        return cls(frozenset(cameo["cameo_code"]), column("quad_class"), column("intent_code"),
+                   column("appeal_code"), column("reject_code"))
+
+
 @dataclass
 class Frame:
     """How the sentence presents a trigger: done, negated, intended, threatened, appealed for ..."""
@@ -100,14 +117,12 @@ class Told:
 class SentenceCoder:
     """Codes one parsed sentence, given what the article said before it."""
 
-    def __init__(self, doc: Doc, reader: SentenceReader, book: PatternBook, cameo: pd.DataFrame,
+    def __init__(self, doc: Doc, reader: SentenceReader, book: PatternBook, codes: "CodeTable",
                  discourse: Discourse):
         self.doc, self.reader, self.book, self.discourse = doc, reader, book, discourse
         self.index = reader.index
-        self.intent, self.appeal, self.reject = (dict(zip(cameo["cameo_code"], cameo[column]))
-                                                 for column in ("intent_code", "appeal_code", "reject_code"))
-        self.known = set(cameo["cameo_code"])
-        self.quad = dict(zip(cameo["cameo_code"], cameo["quad_class"]))
+        self.intent, self.appeal, self.reject = codes.intent, codes.appeal, codes.reject
+        self.known, self.quad = codes.known, codes.quad
         self.consumed: set[int] = set()      # frame verbs whose complement was coded instead of them
 
     def words(self, key: str) -> frozenset[str]:
@@ -788,6 +803,7 @@ def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, a
     """The `events` table (dates empty: `dates.resolve_dates` fills them)."""
     book = load_pattern_book(data_dir)
     cameo = load_cameo_table(data_dir)
+    codes = CodeTable.of(cameo)
     index = ActorIndex.build(actors, agents)
     place_states = {place.lower(): country for place, country in zip(places["place"], places["country"])}
     by_sentence = {key: list(zip(group["sentence_start"], group["sentence_end"], group["actor_id"]))
@@ -799,7 +815,7 @@ def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, a
             doc = parses[(article_id, int(sentence.sentence_id))]
             reader = SentenceReader(doc, by_sentence.get((article_id, sentence.sentence_id), []), index,
                                     discourse, place_states, book.words)
-            coder = SentenceCoder(doc, reader, book, cameo, discourse)
+            coder = SentenceCoder(doc, reader, book, codes, discourse)
             found = event_rows(sentence, coder.code(), index)
             remember(discourse, reader, doc, found)
             rows += found

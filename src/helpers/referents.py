@@ -128,6 +128,7 @@ class SentenceReader:
                  places: dict[str, str], grammar):
         self.doc, self.index, self.discourse, self.grammar = doc, index, discourse, grammar
         self.places = places
+        self.place_of = self.find_places()
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
             span = tokens_at(doc, start, end)
@@ -314,20 +315,28 @@ class SentenceReader:
                 state = self.index.state_of(named) if named else ""
                 if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
                     return self.index.name.get(state, state), state
-            place = self.place_at(token)
+            place = self.place_of.get(token.i)
             if place:
                 return place
         return "", ""
 
-    def place_at(self, token: Token) -> tuple[str, str] | None:
-        """A known place (data/places.csv) whose name the token starts or is part of."""
-        for size in (4, 3, 2, 1):
-            start = max(token.i - size + 1, 0)
-            for first in range(start, token.i + 1):
-                words = self.doc[first:first + size]
-                if token.i < words.start or token.i >= words.end:
+    def find_places(self) -> dict[int, tuple[str, str]]:
+        """token index -> (place, state) for the known places (data/places.csv) the sentence names,
+        longest first; not a first name ('Vladimir Putin') that happens to be a town's."""
+        found: dict[int, tuple[str, str]] = {}
+        doc = self.doc
+        for first in range(len(doc)):
+            if first in found or not doc[first].text[:1].isupper():
+                continue
+            for size in (4, 3, 2, 1):
+                words = doc[first:first + size]
+                state = self.places.get(words.text.lower()) if len(words) == size else None
+                if state is None:
                     continue
-                state = self.places.get(words.text.lower())
-                if state is not None and words[0].text[:1].isupper():
-                    return words.text, state
-        return None
+                last = words[-1]
+                if last.dep_ in {"compound", "flat"} and last.head.pos_ == "PROPN" and last.head.i >= first + size:
+                    break
+                for token in words:
+                    found[token.i] = (words.text, state)
+                break
+        return found
