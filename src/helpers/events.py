@@ -515,15 +515,20 @@ class SentenceCoder:
         return self.other_side(self.discourse.main_pair(), sources)
 
     def place_target(self, token: Token, sources: list[str]) -> tuple[str, str]:
-        """(place, state) a violent act hit when no actor is its target, not the source's own state."""
+        """(place, state) a violent act hit when no actor is its target: not a state's own territory
+        (an operation at home has no foreign target), but an armed group's attack at home hits its state."""
         if self.is_verb(token):
             scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES for t in c.subtree]
         else:       # "an attack that killed 11 police officers in Iran"
             scope = [t for t in token.subtree if t.i != token.i]
         place, state = self.reader.place_state(scope)
-        if state and not any(self.index.state_of(s) == state for s in sources):
+        at_home = any(self.index.state_of(s) == state and self.is_state_side(s) for s in sources)
+        if state and not at_home:
             return place, state
         return "", ""
+
+    def is_state_side(self, actor: str) -> bool:
+        return self.index.kind.get(self.index.top.get(actor, actor)) == "state"
 
     # --- nominal triggers -------------------------------------------------------------------------
 
