@@ -100,6 +100,7 @@ class Frame:
     governor: Token | None = None
     speakers: list[Token] = field(default_factory=list)
     addressed: Token | None = None   # "Both governments, X said, should show restraint": that clause
+    deciders: list[Token] = field(default_factory=list)    # "decided to", "ordered": coded as the act
 
 
 @dataclass
@@ -261,6 +262,8 @@ class SentenceCoder:
                     if frame.kind != "act":        # "agreed to stop plans to ..." : too far from an act
                         return Frame("unreal")
                     frame.kind, frame.governor = kind, head
+                elif kind == "decision":
+                    frame.deciders.append(head)    # "decided to expel": the expulsion, not the decision
                 current = head
                 continue
             if dep == "acl" and self.is_infinitive(current) and head.dep_ in OBJECTS and self.is_verb(head.head) \
@@ -655,6 +658,7 @@ class SentenceCoder:
             return None
         if frame.governor is not None:
             self.consumed.add(frame.governor.i)
+        self.consumed.update(decider.i for decider in frame.deciders)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location)
 
@@ -677,8 +681,16 @@ class SentenceCoder:
         return self.other_side(self.reader.actors_of(subject), sources) if subject is not None else []
 
     def fallback_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
+        if not self.is_verb(token) or coding.pattern is None:
+            found = self.complement_targets(token, sources)
+            if found:
+                return found
         if coding.parties_by_default:
             return self.default_parties(sources)
+        if coding.code[:2] == "14":
+            # a protest with no one named is against the protesters' own state
+            own = [self.index.state_of(s) for s in sources if not self.is_state_side(s)]
+            return [state for state in dict.fromkeys(own) if state]
         if coding.violent:
             _, state = self.place_target(token, sources)
             if state:
@@ -690,6 +702,28 @@ class SentenceCoder:
             own = {self.index.state_of(s) for s in sources}
             if len(own) == 1 and own <= set(pair):
                 return [state for state in pair if state not in own]
+        return []
+
+    def complement_targets(self, token: Token, sources: list[str]) -> list[str]:
+        """Whom the act a verb governs is aimed at, when the verb itself names no one: 'threatened to
+        cut off electricity to X', 'refused to lift the curfew on X', 'demanded that X cancel ...'."""
+        if not self.is_verb(token):
+            return []
+        for complement in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+            subject = next((c for c in complement.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+            if subject is not None and complement.dep_ == "ccomp":
+                found = self.other_side(self.reader.actors_of(subject), sources)
+                if found:
+                    return found
+            for child in complement.children:
+                if child.dep_ in OBJECTS and not self.is_weapon(child):
+                    found = self.phrase_targets(child, sources)
+                elif child.dep_ in OBLIQUES and self.reader.case_of(child) in TARGET_CASES | {"in"}:
+                    found = self.other_side(self.reader.actors_of(child), sources)
+                else:
+                    continue
+                if found:
+                    return found
         return []
 
     def has_own_actors(self, token: Token) -> bool:

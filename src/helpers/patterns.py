@@ -30,7 +30,7 @@ CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "reciprocal", "weapons", "place_nouns",
-                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets")
+                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns")
 
 
 class PatternError(Exception):
@@ -166,6 +166,8 @@ class PatternBook:
         return [(len(words), entry) for words, entry in self.nouns.get(lemma, ()) if set(words) <= modifiers]
 
     def words(self, key: str) -> frozenset[str]:
+        if key == "event_nouns":          # the heads of the nominal triggers
+            return frozenset(self.nouns)
         return self.grammar.get(key, frozenset())
 
 

@@ -271,10 +271,14 @@ class SentenceReader:
         epithet = self.epithet_actors(head)
         if epithet is not None:
             return epithet
+        if head.lemma_.lower() in self.grammar("quantity_nouns"):
+            counted = next((c for c in head.children if c.dep_ == "nmod" and self.case_of(c) == "of"), None)
+            if counted is not None:                      # "thousands of Iraqi Kurds", "members of the BLA"
+                return self.head_actors(counted, allow_pronoun)
         suffix = self.agent_suffix(head)
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
-            return owned or self.apposition_actors(head)
+            return owned or self.apposition_actors(head) or self.state_where(head)
         if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
@@ -287,7 +291,19 @@ class SentenceReader:
                 return [self.index.body(state, "MIL")] if state else [owner]
             # "Iraqi Kurds", "an Iranian village": that state's; "Hezbollah positions": Hezbollah's
             return [state or owner]
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in self.grammar("event_nouns"):
+            return self.apposition_actors(head) or self.state_where(head)      # not "attacks in Pakistan"
         return self.apposition_actors(head)
+
+    def state_where(self, head: Token) -> list[str]:
+        """'security forces in Guinea', 'students throughout Indonesia', 'hideouts inside Iran': the
+        people or places of a state named as where they are."""
+        for child in head.children:
+            if child.dep_ == "nmod" and self.case_of(child) in {"in", "inside", "throughout", "across", "from"}:
+                named = self.named(child)
+                if named and self.index.kind.get(self.index.top.get(named, named)) == "state":
+                    return [self.index.state_of(named)]
+        return []
 
     def apposition_actors(self, head: Token) -> list[str]:
         for child in head.children:
