@@ -42,6 +42,8 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "targe
 
 OBJECTS = {"obj", "iobj"}
 GENERIC_INTENT = "030"       # express intent to cooperate, not specified below
+GENERIC_DEMAND = "100"       # demand, not specified below
+GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
 GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
 OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
@@ -781,7 +783,26 @@ class SentenceCoder:
 
     def code(self) -> list[Told]:
         told = [found for token in self.doc if (found := self.tell(token)) is not None]
+        coded = {item.token.i for item in told}
+        told += [found for token in self.doc if (found := self.tell_obligation(token, coded)) is not None]
         return [item for item in told if item.token.i not in self.consumed]
+
+    def tell_obligation(self, token: Token, coded: set[int]) -> Told | None:
+        """'China must drop barriers, Washington declared': a demand (100), or with 'should' an
+        appeal (020), of the speaker to the clause's subject, when the act itself is none the
+        patterns know."""
+        if token.i in coded or not token.children or token.dep_ != "ccomp" or \
+                self.verb_lemma(token.head) not in self.words("speech"):
+            return None
+        kind = self.modality(token)
+        if kind not in {"demand", "appeal"} or any(c.i in coded for c in token.subtree):
+            return None
+        speaker = self.verb_sources(token.head)
+        targets = self.other_side(self.subject_targets(token, speaker), speaker) if speaker else []
+        if not speaker or not targets:
+            return None
+        code = GENERIC_DEMAND if kind == "demand" else GENERIC_APPEAL
+        return Told(token, Coding(code, GENERIC_ENTRY, None), speaker, targets, False, speaker, self.location(token))
 
 
 def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
