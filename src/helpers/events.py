@@ -156,8 +156,16 @@ class SentenceCoder:
                 self.book.verb_forms.get(token.lower_, "") in self.book.verbs:
             return True          # "it was committed to good relations": a participle read as an adjective
         return token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "VBZ"} and \
-            any(c.dep_ in {"nsubj", "obj"} for c in token.children) and \
+            (any(c.dep_ in {"nsubj", "obj"} for c in token.children) or self.headline_subject(token) is not None) and \
             self.book.verb_forms.get(token.lower_, "") in self.book.verbs
+
+    def headline_subject(self, token: Token) -> Token | None:
+        """'Tehran condemns Pakistani strikes': in a headline the tagger may read the verb as a plural
+        noun and its subject as a compound before it; the name before a root 'noun' with an object
+        is its subject."""
+        if token.dep_ != "ROOT" or not any(c.dep_ == "obj" for c in token.children):
+            return None
+        return next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"), None)
 
     def noun_coding(self, token: Token) -> Coding | None:
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
@@ -334,6 +342,8 @@ class SentenceCoder:
             return []
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} or
                     (c.dep_ == "expl" and c.lower_ in {"it", "they"})]
+        if not subjects and token.pos_ in {"NOUN", "PROPN"} and self.headline_subject(token) is not None:
+            subjects = [self.headline_subject(token)]
         if not subjects:       # "Hezbollah denied ...": a name before the verb that the parser left unattached
             subjects = [c for c in token.children if c.dep_ in {"vocative", "dep"} and c.i < token.i and
                         c.pos_ in {"PROPN", "NOUN"}]

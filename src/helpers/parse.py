@@ -21,6 +21,7 @@ BATCH_SIZE = 256
 TOKEN_COLUMNS = ["article_id", "sentence_id", "i", "text", "lemma", "pos", "tag", "dep", "head"]
 
 
+FINAL_PUNCTUATION = {".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…"}
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
 
 
@@ -36,9 +37,14 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
 def words_only(nlp: Language, text: str) -> Doc:
     """The text's tokens without the whitespace ones, each remembering its offset in the text."""
     tokens = [token for token in nlp.make_doc(text.translate(SPACES)) if not token.is_space]
-    doc = Doc(nlp.vocab, words=[t.text for t in tokens],
-              spaces=[t.idx + len(t) < len(text) and text[t.idx + len(t)].isspace() for t in tokens])
-    doc.user_data["offsets"] = [t.idx for t in tokens]
+    words = [t.text for t in tokens]
+    spaces = [t.idx + len(t) < len(text) and text[t.idx + len(t)].isspace() for t in tokens]
+    offsets = [t.idx for t in tokens]
+    if words and words[-1] not in FINAL_PUNCTUATION:
+        # a headline has no full stop; the treebank's sentences do, and the parser reads them better
+        words, spaces, offsets = words + ["."], spaces[:-1] + [False, False], offsets + [len(text)]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces)
+    doc.user_data["offsets"] = offsets
     return doc
 
 
