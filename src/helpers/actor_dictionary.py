@@ -312,11 +312,13 @@ def curated_agents(path: Path) -> pd.DataFrame:
 
 
 def load_places(data_dir: str | Path | None = None) -> pd.DataFrame:
-    """Place names and their state: the curated data/places.csv over data/phoenix/places.csv."""
-    curated = read_places(data_file("places.csv", data_dir))
-    generated = read_places(data_file(PHOENIX_DIR, data_dir) / "places.csv")
-    generated = generated[~generated["place"].str.lower().isin(set(curated["place"].str.lower()))]
-    return pd.concat([curated, generated], ignore_index=True)[PLACE_COLUMNS]
+    """Place names and their state: the curated data/places.csv over data/phoenix/places.csv over
+    data/geonames/places.csv (cities of 15,000 people or more); a name takes its first layer's state."""
+    layers = [read_places(data_file("places.csv", data_dir)),
+              read_places(data_file(PHOENIX_DIR, data_dir) / "places.csv"),
+              read_places(data_file("geonames", data_dir) / "places.csv")]
+    places = pd.concat(layers, ignore_index=True)[PLACE_COLUMNS]
+    return places[~places["place"].str.lower().duplicated()].reset_index(drop=True)
 
 
 def read_places(path: Path) -> pd.DataFrame:
