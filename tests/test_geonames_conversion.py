@@ -37,11 +37,11 @@ def test_a_city_is_a_place_of_its_state():
 
 
 def test_a_shared_name_goes_to_a_clearly_larger_city_only():
-    # Hyderabad (India) has far more people than Hyderabad (Pakistan): India's
-    assert converted(city("Hyderabad", "IN", 3597816), city("Hyderabad", "PK", 1386330)) == [
-        ("Hyderabad", "IND", "city")]
-    # two cities of a name with populations alike: the name names neither
-    assert converted(city("Saravan", "IR", 60000), city("Saravan", "PK", 40000)) == []
+    # one of two towns of a name has five times the people of the other: the name is its
+    assert converted(city("Riverton", "IN", 500000), city("Riverton", "PK", 100000)) == [
+        ("Riverton", "IND", "city")]
+    # less than three times (Hyderabad, India, and Hyderabad, Pakistan): the name names neither
+    assert converted(city("Hyderabad", "IN", 3597816), city("Hyderabad", "PK", 1386330)) == []
 
 
 def test_everyday_words_and_territories_are_left_out():
