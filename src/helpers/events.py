@@ -293,6 +293,13 @@ class SentenceCoder:
                 frame.kind = "act" if head.lemma_.lower() == "decision" else "intent"
                 current = head.head if head.dep_ in OBJECTS | {"nsubj", "nsubj:pass"} else head
                 continue
+            if dep == "ccomp" and lemma in self.words("wishes") and self.has_other_subject(current, head):
+                # "China hoped the two sides would exercise restraint": China's appeal to them
+                if frame.kind not in {"act", "intent"}:
+                    return Frame("unreal")
+                frame.kind, frame.governor, frame.addressed = "appeal", head, current
+                current = head
+                continue
             if dep == "ccomp" and lemma in self.words("speech"):
                 frame.speakers.append(head)
                 current = head
@@ -309,6 +316,15 @@ class SentenceCoder:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
                 continue
             return frame
+
+    def has_other_subject(self, clause: Token, governor: Token) -> bool:
+        """Whether a clause's subject is another party than its governor's ('hoped the two sides would')."""
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subject is None or subject.lower_ in {"it", "they", "he", "she", "we", "i"}:
+            return False
+        theirs = self.reader.actors_of(subject)
+        ours = self.verb_sources(governor)
+        return bool(theirs) and not any(self.index.same_side(a, b) for a in theirs for b in ours)
 
     @staticmethod
     def is_infinitive(token: Token) -> bool:
@@ -363,7 +379,7 @@ class SentenceCoder:
                 # "Thursday's retaliatory strikes hit hideouts": the strikes the article told
                 event_nouns = [subject for subject in subjects if self.is_event_noun(subject)]
                 if event_nouns:
-                    return self.told_perpetrators()
+                    return self.told_perpetrators(token)
             return list(dict.fromkeys(found))
         head = token.head
         if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
@@ -511,9 +527,18 @@ class SentenceCoder:
         pairs = {(self.index.top.get(s, s), self.index.top.get(t, t)) for s in sources for t in targets}
         return bool(pairs) and pairs <= told
 
-    def told_perpetrators(self) -> list[str]:
+    def told_perpetrators(self, token: Token) -> list[str]:
+        """Who carried out the strikes the article told: the speaker, when the sentence reports its
+        own ('Islamabad said Thursday's retaliatory strikes hit ...'), else those told last."""
         if not self.discourse.violent_told:
             return []
+        everyone = {self.index.top.get(e["source_actor"], e["source_actor"])
+                    for events, _ in self.discourse.violent_told for e in events}
+        speakers = [a for ancestor in token.ancestors if self.verb_lemma(ancestor) in self.words("speech")
+                    for a in self.verb_sources(ancestor)]
+        own = [a for a in speakers if self.index.top.get(a, a) in everyone]
+        if own:
+            return own
         events, _ = self.discourse.violent_told[-1]
         return sorted({event["source_actor"] for event in events})
 
@@ -634,7 +659,9 @@ class SentenceCoder:
         if coding is None:
             return None
         reciprocal = False
-        if frame.addressed is not None:
+        if frame.addressed is not None and frame.governor is not None:
+            sources = self.verb_sources(frame.governor)          # "China hoped the two sides would ..."
+        elif frame.addressed is not None:
             # "Both governments, Dujarric said, should show restraint": the speaker asks it of them;
             # said in the outlet's own voice, it is an opinion, not an event
             sources = [a for speaker in frame.speakers for a in self.verb_sources(speaker)]

@@ -30,7 +30,7 @@ CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "reciprocal", "weapons", "place_nouns",
-                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns")
+                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes")
 
 
 class PatternError(Exception):
