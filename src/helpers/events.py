@@ -383,7 +383,11 @@ class SentenceCoder:
             return list(dict.fromkeys(found))
         head = token.head
         if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
-            return self.verb_sources(head, seen)
+            found = self.verb_sources(head, seen)
+            if not found:       # "X said that the strikes had killed civilians, and vowed revenge": X's
+                speaker = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < token.i), None)
+                found = self.verb_sources(speaker, seen) if speaker is not None else []
+            return found
         if token.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                 (self.is_infinitive(token) or token.tag_ in {"VB", "VBG"}):
             # a complement without a subject of its own: the governing verb's ("denied carrying out",
@@ -486,17 +490,20 @@ class SentenceCoder:
         return []
 
     def what_it_called(self, token: Token, sources: list[str]) -> list[str]:
-        """'bombed what New Delhi described as a camp of X', 'hit what it said were hideouts of X':
-        the target is what the free relative names."""
-        for clause in [token] + [c for c in token.children if c.dep_ in {"advcl", "ccomp", "obj", "acl:relcl"}]:
-            if not any(c.lower_ == "what" for c in clause.subtree if c.i < clause.i):
-                continue
-            named = [c for c in clause.children if c.dep_ in {"xcomp", "obl", "obj", "ccomp"} and c.lower_ != "what"
-                     and (c.dep_ != "obl" or self.reader.case_of(c) == "as")]
-            for phrase in named:
-                found = self.phrase_targets(phrase, sources)
-                if found:
-                    return found
+        """'bombed what New Delhi described as a camp of X', 'fired at what it called X bases': the
+        target is what the free relative names."""
+        whats = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES | {"advcl", "ccomp"}
+                 for t in c.subtree if t.lower_ == "what"]
+        for what in whats:
+            # the naming verb: the one "what" is the object of, or the clause hung on "what"
+            verbs = [what.head] + [c for c in what.children if c.dep_ in {"acl", "acl:relcl"}]
+            for verb in verbs:
+                named = [c for c in verb.children if c.i != what.i and
+                         (c.dep_ in {"xcomp", "obj", "ccomp"} or (c.dep_ == "obl" and self.reader.case_of(c) == "as"))]
+                for phrase in named:
+                    found = self.phrase_targets(phrase, sources)
+                    if found:
+                        return found
         return []
 
     def is_weapon(self, token: Token) -> bool:
@@ -693,7 +700,7 @@ class SentenceCoder:
             return None
         if not nominal and coding.violent:
             coding = self.instrument_coding(token, coding)
-        if self.tells_again(token, sources, targets):
+        if coding.violent and self.tells_again(token, sources, targets):
             return None
         if frame.governor is not None:
             self.consumed.add(frame.governor.i)
