@@ -49,6 +49,7 @@ OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
 TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
                 "targeting", "over"}
+BACKGROUND_CASES = {"following", "after", "since", "amid", "before", "despite", "during", "over"}
 LOCATIVE_CASES = {"in", "into", "inside", "within", "across", "near", "along"}
 CONDITIONS = {"if", "unless", "whether"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -382,7 +383,7 @@ class SentenceCoder:
                     return self.told_perpetrators(token)
             return list(dict.fromkeys(found))
         head = token.head
-        if token.dep_ == "conj" and head.pos_ in {"VERB", "AUX"}:
+        if token.dep_ == "conj" and (head.pos_ in {"VERB", "AUX"} or self.is_verb(head)):
             found = self.verb_sources(head, seen)
             if not found:       # "X said that the strikes had killed civilians, and vowed revenge": X's
                 speaker = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < token.i), None)
@@ -687,7 +688,9 @@ class SentenceCoder:
         elif frame.kind in {"appeal", "demand"} and frame.governor is not None and not nominal:
             targets = self.other_side(self.addressees(frame.governor), sources) or self.subject_targets(token, sources)
         else:
+            self.reader.avoid = {self.index.state_of(s) for s in sources}
             targets = self.noun_targets(token, sources) if nominal else self.verb_targets(token, coding, sources)
+            self.reader.avoid = set()
         reciprocal = reciprocal or self.says_each_other(token)
         location = self.location(token)
         if not targets and not reciprocal:
@@ -777,8 +780,12 @@ class SentenceCoder:
             any(c.dep_ == "nmod" and self.reader.case_of(c) in {"by", "between"} for c in token.children)
 
     def clause_of(self, token: Token) -> Token:
-        """The verb whose frame a nominal trigger shares ('will launch strikes', 'no strikes')."""
+        """The verb whose frame a nominal trigger shares ('will launch strikes', 'no strikes'); not
+        the clause an event is only the background of ('a meeting to review the situation following
+        the strikes')."""
         if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
+            return token
+        if token.dep_ in {"obl", "nmod"} and self.reader.case_of(token) in BACKGROUND_CASES:
             return token
         if token.dep_ in OBJECTS | {"nsubj:pass", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
             return token.head

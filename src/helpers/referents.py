@@ -128,6 +128,7 @@ class SentenceReader:
                  places: dict[str, str], grammar):
         self.doc, self.index, self.discourse, self.grammar = doc, index, discourse, grammar
         self.places = places
+        self.avoid: set[str] = set()      # states an epithet should not stand for (the act's own sources)
         self.place_of = self.find_places()
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
@@ -248,9 +249,11 @@ class SentenceReader:
                     if i < token.i and self.index.kind.get(self.index.top.get(actor, actor)) == "armed_group"]
             return here[-1:] or self.discourse.groups[-1:]      # "the group", "the militants"
         if lemma in self.grammar("epithets") and "the" in children and not self.modifier_actor(token):
+            # "the Persian country", "the neighbouring country": the state named last, other than the
+            # one acting when the epithet names whom it acts on
             here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
-            here = [state for state in here if state]
-            return here[-1:] or self.discourse.latest_state(set())
+            here = [state for state in here if state and state not in self.avoid]
+            return here[-1:] or self.discourse.latest_state(set(self.avoid))
         return None
 
     # --- the phrase ----------------------------------------------------------------------------
@@ -308,7 +311,7 @@ class SentenceReader:
     def apposition_actors(self, head: Token) -> list[str]:
         for child in head.children:
             if child.dep_ == "appos":
-                return self.head_actors(child)
+                return self.actors_of(child)          # "groups BLA and BLF": every name of the apposition
         if head.dep_ == "appos":
             named = self.named(head.head)
             return [named] if named else []
