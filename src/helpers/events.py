@@ -266,6 +266,8 @@ class SentenceCoder:
                 return frame
             lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
             if dep in {"xcomp", "ccomp", "advcl"} and self.is_infinitive(current):
+                if lemma in self.words("speech"):
+                    frame.speakers.append(head)     # "Tehran claimed to have bombed": attributed to Tehran
                 kind = self.governing_kind(lemma, head)
                 if kind == "purpose":
                     return Frame("unreal")
@@ -332,6 +334,8 @@ class SentenceCoder:
         return token.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in token.children)
 
     def governing_kind(self, lemma: str, head: Token) -> str:
+        if lemma in self.words("speech"):
+            return "act"               # "Tehran claimed to have bombed ...": Tehran's act, as it says
         for kind in ("intent", "readiness", "threat", "appeal", "demand", "decision", "refusal", "denial", "failure"):
             if lemma in self.words(kind):
                 return {"readiness": "intent", "failure": "unreal"}.get(kind, kind)
@@ -714,7 +718,7 @@ class SentenceCoder:
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""
         for child in token.children:
-            if child.dep_ in OBLIQUES and self.reader.case_of(child) in {"with", "using", "by"}:
+            if self.reader.case_of(child) in {"with", "using", "by"}:
                 found = self.noun_coding(child)
                 if found is not None and found.violent and found.code[:2] == coding.code[:2]:
                     return Coding(found.code, coding.entry, coding.pattern)

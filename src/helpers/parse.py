@@ -31,7 +31,8 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     docs = (one_sentence(words_only(nlp, text)) for text in texts)
     for _, component in nlp.pipeline:
         docs = component.pipe(docs, batch_size=batch_size)
-    yield from docs
+    for doc in docs:
+        yield repair_perfect(doc)
 
 
 def words_only(nlp: Language, text: str) -> Doc:
@@ -51,6 +52,27 @@ def words_only(nlp: Language, text: str) -> Doc:
 def one_sentence(doc: Doc) -> Doc:
     for token in doc:
         token.is_sent_start = token.i == 0
+    return doc
+
+
+def repair_perfect(doc: Doc) -> Doc:
+    """'claimed to have bombed bases': the parser reads the participle as an adjective of the noun
+    ('bombed bases') and 'have' as the verb. Put the perfect back: the participle heads the clause,
+    'have' is its auxiliary, the noun its object."""
+    for have in doc:
+        obj = next((c for c in have.children if c.dep_ == "obj"), None)
+        if have.lemma_ != "have" or obj is None or have.i + 1 >= len(doc):
+            continue
+        participle = doc[have.i + 1]
+        if participle.tag_ != "VBN" or participle.head != obj or participle.dep_ not in {"amod", "compound"}:
+            continue
+        is_root = have.head == have
+        participle.head, participle.dep_ = (participle if is_root else have.head), have.dep_
+        for child in list(have.children):
+            if child != participle:
+                child.head = participle
+        have.head, have.dep_ = participle, "aux"
+        obj.dep_ = "obj"
     return doc
 
 

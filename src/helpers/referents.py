@@ -145,22 +145,25 @@ class SentenceReader:
 
     def modifier_actor(self, token: Token, allow_pronoun: bool = True) -> str:
         """An actor named in a modifier of a head: 'Iran's', 'Iranian', 'UN', 'of Pakistan', 'its'."""
+        found = self.modifier_actors(token, allow_pronoun)
+        return found[0] if found else ""
+
+    def modifier_actors(self, token: Token, allow_pronoun: bool = True) -> list[str]:
+        """The actors of the first modifier of a head that names any ('hideouts of the BLA and the BLF')."""
         for child in token.children:
             if child.dep_ not in MODIFIERS or child.i == token.i:
                 continue
             if child.dep_ == "nmod":
                 if self.case_of(child) not in {"of", "from"}:
                     continue
-                found = self.head_actors(child, allow_pronoun)     # "spokesman of Afghanistan's administration"
-                actor = found[0] if found else ""
+                found = self.actors_of(child, allow_pronoun)      # "spokesman of Afghanistan's administration"
             else:
                 actor = self.named(child) or (self.pronoun_actor(child) if allow_pronoun and child.lower_ in PRONOUNS
                                               else "")
-                if isinstance(actor, list):
-                    actor = actor[0] if actor else ""
-            if actor:
-                return actor
-        return ""
+                found = actor if isinstance(actor, list) else ([actor] if actor else [])
+            if found:
+                return found
+        return []
 
     @staticmethod
     def case_of(token: Token) -> str:
@@ -286,14 +289,18 @@ class SentenceReader:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
             return self.discourse.main_pair()          # "urged both to ..."
-        owner = self.modifier_actor(head, allow_pronoun) if head.pos_ in {"NOUN", "PROPN"} else ""
-        if owner:
-            top = self.index.top.get(owner, owner)
-            state = self.index.state_of(owner) if self.index.kind.get(top) == "state" else ""
-            if head.lemma_.lower() in self.grammar("weapons"):
-                return [self.index.body(state, "MIL")] if state else [owner]
-            # "Iraqi Kurds", "an Iranian village": that state's; "Hezbollah positions": Hezbollah's
-            return [state or owner]
+        owners = self.modifier_actors(head, allow_pronoun) if head.pos_ in {"NOUN", "PROPN"} else []
+        if owners:
+            found = []
+            for owner in owners:
+                top = self.index.top.get(owner, owner)
+                state = self.index.state_of(owner) if self.index.kind.get(top) == "state" else ""
+                if head.lemma_.lower() in self.grammar("weapons"):
+                    found.append(self.index.body(state, "MIL") if state else owner)
+                else:
+                    # "Iraqi Kurds", "an Iranian village": that state's; "Hezbollah positions": Hezbollah's
+                    found.append(state or owner)
+            return list(dict.fromkeys(found))
         if head.pos_ == "NOUN" and head.lemma_.lower() not in self.grammar("event_nouns"):
             return self.apposition_actors(head) or self.state_where(head)      # not "attacks in Pakistan"
         return self.apposition_actors(head)
