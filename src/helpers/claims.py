@@ -172,6 +172,8 @@ def claimant_of(phrase: Token | None, reader: SentenceReader, event: pd.Series |
     if phrase.lower_ in {"which", "who", "that"} and phrase.head.dep_ in {"acl:relcl", "relcl", "acl"}:
         phrase = phrase.head.head          # "Pakistan, which said ...": the words are Pakistan's
     words = " ".join(t.text for t in name_words(phrase))
+    if reader.unanchored_suffix(phrase) and event is not None and event["location_country"]:
+        return event["location_country"], words      # "according to local police": where it happened
     actors = reader.actors_of(phrase)
     if actors:
         return actors[0], words

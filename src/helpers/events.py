@@ -700,8 +700,7 @@ class SentenceCoder:
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)
         if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and \
-                (coding.violent or not coding.curated or coding.code not in self.words("targetless")
-                 or (nominal and frame.kind == "act")):
+                (coding.violent or not coding.curated or coding.code not in self.words("targetless")):
             # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
             # field's dictionary codes its subject acting on someone, never on no one
             return None

@@ -94,6 +94,13 @@ class Discourse:
             return []
         return sorted(ranked[:2])
 
+    def dominant_state(self) -> list[str]:
+        """The state an article is about: named at least twice as often as any other."""
+        ranked = sorted(self.state_counts.values(), reverse=True)
+        if not ranked or (len(ranked) > 1 and ranked[0] < 2 * ranked[1]):
+            return []
+        return [state for state, count in self.state_counts.items() if count == ranked[0]][:1]
+
     def main_state(self) -> list[str]:
         ranked = sorted(self.state_counts, key=lambda s: (-self.state_counts[s], -self.state_order.index(s)))
         return ranked[:1]
@@ -284,7 +291,7 @@ class SentenceReader:
         suffix = self.agent_suffix(head)
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
-            return owned or self.apposition_actors(head) or self.state_where(head)
+            return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head)
         if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
@@ -304,6 +311,14 @@ class SentenceReader:
         if head.pos_ == "NOUN" and head.lemma_.lower() not in self.grammar("event_nouns"):
             return self.apposition_actors(head) or self.state_where(head)      # not "attacks in Pakistan"
         return self.apposition_actors(head)
+
+    def state_of_story(self, head: Token) -> list[str]:
+        """'officials said', 'top military and civilian leaders': a role with no owner in the phrase
+        belongs to the first state the sentence names, else to the state the article is about."""
+        named = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items())
+                 if self.index.kind.get(self.index.top.get(actor, actor)) == "state"]
+        named = [state for state in named if state]
+        return named[:1] or self.discourse.dominant_state()
 
     def state_where(self, head: Token) -> list[str]:
         """'security forces in Guinea', 'students throughout Indonesia', 'hideouts inside Iran': the
