@@ -79,11 +79,19 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "en_standoff_ud")
     parser.add_argument("--work", type=Path, default=ROOT / "build" / "parser",
                         help="scratch folder for the converted corpus and training checkpoints")
+    parser.add_argument("--trained", type=Path,
+                        help="skip training: evaluate and install this already trained pipeline folder "
+                             "(e.g. a checkpoint of an earlier run)")
     args = parser.parse_args()
     corpus = convert(treebank_files(args.treebank), args.work / "corpus")
-    trained = args.work / "training"
-    spacy("train", CONFIG, "--output", trained, "--paths.train", corpus["train"], "--paths.dev", corpus["dev"])
-    best = trained / "model-best"
+    if args.trained:
+        if not (args.trained / "config.cfg").is_file():
+            sys.exit(f"error: {args.trained}: not a spaCy pipeline folder (no config.cfg)")
+        best = args.trained
+    else:
+        trained = args.work / "training"
+        spacy("train", CONFIG, "--output", trained, "--paths.train", corpus["train"], "--paths.dev", corpus["dev"])
+        best = trained / "model-best"
     scores = evaluate(best, corpus["test"], args.work / "test-scores.json")
     staged = args.out.with_name(args.out.name + ".new")
     shutil.rmtree(staged, ignore_errors=True)
