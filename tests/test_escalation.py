@@ -49,7 +49,7 @@ def test_strikes_in_order_and_in_their_lanes(sequence):
 
 def test_de_escalation_signals_are_cooperation(sequence):
     assert incident(sequence, "China offers to mediate")["tone"] == "cooperation"
-    assert incident(sequence, "United Nations urges restraint")["tone"] == "cooperation"
+    assert incident(sequence, "United Nations urges restraint on Iran and Pakistan")["tone"] == "cooperation"
 
 
 def test_intensity_counts_only_incidents_dated_to_the_day(sequence):
@@ -73,7 +73,7 @@ def test_casualty_claims_side_by_side(seed_tables):
     claims = casualty_claims_by_source(seed_tables)
     iran = claims[claims["label"].str.startswith("Iran strikes")]
     assert set(zip(iran["outlet"], iran["figure"], iran["according_to"])) == {
-        ("Al Jazeera", "killed 2", "(the outlet's own reporting)"), ("EFE", "killed 2", "Pakistan")}
+        ("Al Jazeera", "killed 2", "(the outlet's own reporting)"), ("EFE", "killed 2", "Islamabad (Pakistan)")}
     pakistan = claims[claims["label"].str.startswith("Pakistan strikes")]
     assert set(zip(pakistan["outlet"], pakistan["figure"], pakistan["according_to"])) == {
         ("Al Jazeera", "killed at least 9", "(the outlet's own reporting)"), ("EFE", "killed 10", "Iran")}

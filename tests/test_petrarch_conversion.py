@@ -278,8 +278,10 @@ def test_every_intent_code_is_a_code_of_the_table(cameo):
 
 def test_the_table_keeps_its_columns_and_every_verb_pattern_code_has_a_name(cameo):
     assert list(load_cameo_table().columns) == ["cameo_code", "name", "goldstein", "quad_class", "plover",
-                                                "plover_mode", "source", "intent_code", "appeal_code", "reject_code"]
-    assert (cameo["name"] != "").all() and cameo.index.is_unique
+                                                "plover_mode", "source", "intent_code", "appeal_code", "reject_code",
+                                                "label"]
+    assert (cameo["name"] != "").all() and (cameo["label"] != "").all() and cameo.index.is_unique
+    assert cameo.loc["195", "label"] == "strikes" and cameo.loc["039", "label"] == "offers to mediate between"
     assert cameo.loc["0256", "goldstein"] == "-0.3" and cameo.loc["1056", "goldstein"] == "-5.0"
 
 

@@ -139,6 +139,12 @@ def is_saying(token: Token, book: PatternBook) -> bool:
     return not any(c.dep_ in {"obj", "xcomp"} and c.lemma_.lower() in {"responsibility", "credit"} for c in token.children)
 
 
+def says_through_auxiliary(verb: Token, book: PatternBook) -> bool:
+    """'which it said killed ten': the parser may hang 'said' on 'killed' as an auxiliary, and its
+    subject with it; the subject is then the speaker's, not the killer's."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() in book.words("speech") for c in verb.children)
+
+
 def speaker(verb: Token, figure: Token) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
     if subject is None or subject == figure or subject.is_ancestor(figure):
@@ -152,6 +158,8 @@ def attribution(figure: Token, doc: Doc, book: PatternBook) -> Token | None:
     killed', however the parser attached 'said')."""
     for ancestor in figure.ancestors:
         if is_saying(ancestor, book) and speaker(ancestor, figure) is not None:
+            return speaker(ancestor, figure)
+        if says_through_auxiliary(ancestor, book) and speaker(ancestor, figure) is not None:
             return speaker(ancestor, figure)
     for token in doc:
         if token.lower_ == "according" and token.dep_ in {"case", "mark", "advmod", "prep"}:
@@ -171,7 +179,7 @@ def claimant_of(phrase: Token | None, reader: SentenceReader, event: pd.Series |
         return "", ""
     if phrase.lower_ in {"which", "who", "that"} and phrase.head.dep_ in {"acl:relcl", "relcl", "acl"}:
         phrase = phrase.head.head          # "Pakistan, which said ...": the words are Pakistan's
-    words = " ".join(t.text for t in name_words(phrase))
+    words = "" if phrase.pos_ == "PRON" else " ".join(t.text for t in name_words(phrase))   # not 'it (Iran)'
     if reader.unanchored_suffix(phrase) and event is not None and event["location_country"]:
         return event["location_country"], words      # "according to local police": where it happened
     actors = reader.actors_of(phrase)
@@ -219,10 +227,27 @@ def owning_event(violent: pd.DataFrame, sentence, position: int, figure: Token |
     if not later.empty:
         # "two children were killed in an Iranian strike": the event the victims died in, told after them
         return later.sort_values("trigger_start")["event_id"].iloc[0]
-    if figure is not None and any(is_violent_verb(a, book) for a in figure.ancestors):
+    if figure is not None and any(is_violent_verb(a, book) and not done_by_event(a, book) for a in figure.ancestors):
         return ""       # "militants attacked a post, killing seven": an act by someone we do not know
     earlier = article[article["sentence_id"] < sentence.sentence_id]
     return earlier.sort_values(["sentence_id", "trigger_start"])["event_id"].iloc[-1] if not earlier.empty else ""
+
+
+def done_by_event(verb: Token, book: PatternBook) -> bool:
+    """'the attack, which ... killed two children', 'the strikes killed nine': the killing is the
+    event told before, not an act of its own."""
+    events = book.words("event_nouns")
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        saying = verb.lemma_.lower() in book.words("speech") or says_through_auxiliary(verb, book)
+        # "which Islamabad claimed killed": not Islamabad
+        if subject is not None and subject.lower_ not in {"which", "that"} and not saying:
+            return subject.lemma_.lower() in events
+        if verb.dep_ in {"acl:relcl", "relcl", "acl"}:
+            return verb.head.lemma_.lower() in events        # "the attack, which (Islamabad claimed) killed"
+        if verb.dep_ not in {"xcomp", "ccomp", "conj"} or verb.head == verb:
+            return False
+        verb = verb.head
 
 
 def is_violent_verb(token: Token, book: PatternBook) -> bool:

@@ -25,7 +25,7 @@ not coded again; "condemned the attack" targets whoever carried it out. Dates ar
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from .parse import offset_of
 from .patterns import Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
-from .referents import ActorIndex, Discourse, SentenceReader, conjuncts
+from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader, conjuncts
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
                  "event_type", "goldstein", "quad_class", "plover", "date", "date_earliest", "date_latest",
@@ -116,6 +116,7 @@ class Told:
     reciprocal: bool
     attributed: list[str]
     location: tuple[str, str]
+    frame: str = "act"
 
 
 class SentenceCoder:
@@ -539,6 +540,16 @@ class SentenceCoder:
         pairs = {(self.index.top.get(s, s), self.index.top.get(t, t)) for s in sources for t in targets}
         return bool(pairs) and pairs <= told
 
+    def tells_toll(self, token: Token) -> bool:
+        """'bombed two villages, killing eight': the participle tells what the act it hangs on did,
+        not an act of its own."""
+        head = token.head
+        if token.dep_ != "advcl" or token.tag_ != "VBG" or any(c.dep_ in SUBJECTS for c in token.children):
+            return False
+        acts = [head] + [c for c in head.children if c.dep_ in OBJECTS]
+        return any(coding is not None and coding.violent
+                   for act in acts for coding in [self.verb_coding(act) if self.is_verb(act) else self.noun_coding(act)])
+
     def told_perpetrators(self, token: Token) -> list[str]:
         """Who carried out the strikes the article told: the speaker, when the sentence reports its
         own ('Islamabad said Thursday's retaliatory strikes hit ...'), else those told last."""
@@ -706,13 +717,13 @@ class SentenceCoder:
             return None
         if not nominal and coding.violent:
             coding = self.instrument_coding(token, coding)
-        if coding.violent and self.tells_again(token, sources, targets):
+        if coding.violent and (self.tells_again(token, sources, targets) or self.tells_toll(token)):
             return None
         if frame.governor is not None:
             self.consumed.add(frame.governor.i)
         self.consumed.update(decider.i for decider in frame.deciders)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
-        return Told(token, coding, sources, targets, reciprocal, attributed, location)
+        return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
 
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""
@@ -829,9 +840,13 @@ class SentenceCoder:
                 return self.reader.actors_of(token.head)
         return []
 
-    def location(self, token: Token) -> tuple[str, str]:
+    def location(self, token: Token, triggers: list[Token] = ()) -> tuple[str, str]:
+        """Where an act happened: a place among its objects and obliques, else anywhere in the sentence
+        but in what another act says ('called the meeting a day after launching strikes in Iran')."""
         scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES for t in c.subtree]
-        return self.reader.place_state(scope + [t for t in self.doc if t not in scope])
+        elsewhere = {t.i for other in triggers if other != token and not other.is_ancestor(token)
+                     for t in other.subtree}
+        return self.reader.place_state(scope + [t for t in self.doc if t not in scope and t.i not in elsewhere])
 
     # --- the sentence -----------------------------------------------------------------------------
 
@@ -839,7 +854,9 @@ class SentenceCoder:
         told = [found for token in self.doc if (found := self.tell(token)) is not None]
         coded = {item.token.i for item in told}
         told += [found for token in self.doc if (found := self.tell_obligation(token, coded)) is not None]
-        return [item for item in told if item.token.i not in self.consumed]
+        triggers = [item.token for item in told]
+        return [replace(item, location=self.location(item.token, triggers))
+                for item in told if item.token.i not in self.consumed]
 
     def tell_obligation(self, token: Token, coded: set[int]) -> Told | None:
         """'China must drop barriers, Washington declared': a demand (100), or with 'should' an
@@ -856,7 +873,7 @@ class SentenceCoder:
         if not speaker or not targets:
             return None
         code = GENERIC_DEMAND if kind == "demand" else GENERIC_APPEAL
-        return Told(token, Coding(code, GENERIC_ENTRY, None), speaker, targets, False, speaker, self.location(token))
+        return Told(token, Coding(code, GENERIC_ENTRY, None), speaker, targets, False, speaker, self.location(token), kind)
 
 
 def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
@@ -868,6 +885,12 @@ def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
 def source_type_code(told: Told, source: str, index: ActorIndex) -> str:
     top = index.top.get(source, source)
     return told.coding.by_source_type.get(index.kind.get(top, ""), told.coding.code)
+
+
+def pattern_name(told: Told) -> str:
+    """The entry that coded an event, and what the sentence made of its act when that changed the
+    code ('mediate:intent' for 'offered to mediate')."""
+    return told.coding.entry.id + (f":{told.frame}" if told.frame not in {"act", ""} else "")
 
 
 def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
@@ -886,7 +909,7 @@ def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
                          "attributed_to": ";".join(dict.fromkeys(item.attributed)),
                          "trigger": token.text, "trigger_start": offset_of(token),
                          "trigger_end": offset_of(token) + len(token),
-                         "pattern": item.coding.entry.id, "violent": item.coding.violent})
+                         "pattern": pattern_name(item), "violent": item.coding.violent})
     return rows
 
 

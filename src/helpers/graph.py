@@ -21,7 +21,7 @@ from matplotlib.patches import FancyArrowPatch
 from matplotlib.transforms import Bbox
 
 from .actors import roll_up
-from .patterns import load_pattern_book
+from .patterns import event_labels, label_of
 from .incidents import TRAILING_PREPOSITION
 from .tables import replace_atomically, write_csv_atomically
 
@@ -93,8 +93,8 @@ def short_names(actors: pd.DataFrame, longest: int = 16) -> dict[str, str]:
 
 
 def action_words(data_dir: str | Path | None = None) -> dict[str, str]:
-    """Event pattern id -> the verb alone, without the preposition that waits for a target."""
-    return {entry: TRAILING_PREPOSITION.sub("", label) for entry, label in load_pattern_book(data_dir).labels.items()}
+    """`event_labels` with the verb alone, without the preposition that waits for a target."""
+    return {key: TRAILING_PREPOSITION.sub("", label) for key, label in event_labels(data_dir).items()}
 
 
 def tone(quad_class: int, goldstein: float) -> str:
@@ -151,7 +151,8 @@ def interaction_table(tables: dict[str, pd.DataFrame], level: str = "top",
         told = reports.loc[incident.event_ids.split(";")].reset_index()
         told["source"] = told["source_actor"].map(lambda actor: at_level.get(actor, actor))
         told["target"] = told["target_actor"].map(lambda actor: at_level.get(actor, actor) if actor else "")
-        action = verbs.get(representative_pattern(told, incident.cameo_code), incident.event_type)
+        action = label_of(verbs, representative_pattern(told, incident.cameo_code), incident.cameo_code) \
+            or incident.event_type
         every_target = sorted(set(told["target"]) - {""})
         for source, own in told.groupby("source", sort=True):
             for target in sorted(set(own["target"]) - {""}) or every_target or [""]:

@@ -17,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from .actors import roll_up
+from .patterns import label_of
 
 INCIDENT_COLUMNS = ["incident_id", "event_ids", "articles", "outlets", "n_reports", "date", "date_earliest",
                     "date_latest", "source_actor", "target_actor", "cameo_code", "event_type", "goldstein",
@@ -145,7 +146,7 @@ def label_targets(incident: Incident, targets: list[str]) -> list[str]:
 
 def describe(event, targets: list[str], location: str, names: dict, labels: dict) -> str:
     """A few words: 'Iran strikes Jaish al-Adl in Balochistan'."""
-    verb = labels.get(event.pattern, event.event_type)
+    verb = label_of(labels, event.pattern, event.cameo_code) or event.event_type
     if not targets:  # 'commits to good relations with' needs its object
         verb = TRAILING_PREPOSITION.sub("", verb)
     words = [names.get(event.source_top, event.source_top), verb]
@@ -166,11 +167,20 @@ def casualty_summary(figures: pd.DataFrame, names: dict, outlets: dict) -> dict:
         summary[f"{kind}_high"] = max((int(r.value_max or r.value_min) for r in rows), default="")
         for claim in rows:
             figure = f"{claim.qualifier} {claim.value_min or claim.value_max}".strip()
-            who = names.get(claim.claimant, claim.claimant) if claim.claimant else "its own reporting"
+            who = claimant_words(claim.claimant, getattr(claim, "claimant_text", ""), names) or "its own reporting"
             outlet = outlets.get(claim.article_id) or claim.article_id
             described.append(f"{kind} {figure} {claim.victims} ({outlet}, according to {who})".replace("  ", " "))
     summary["casualty_figures"] = "; ".join(described)
     return summary
+
+
+def claimant_words(claimant: str, words: str, names: dict) -> str:
+    """Who gives a figure, for a reader: the words the article uses, with the actor they are coded as
+    ("local police (Iran)"); empty when the outlet says it in its own voice."""
+    name = names.get(claimant, claimant) if claimant else ""
+    if words and name and words.lower() != name.lower():
+        return f"{words} ({name})"
+    return words or name
 
 
 def claims_side_by_side(incidents: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame,
@@ -189,7 +199,8 @@ def claims_side_by_side(incidents: pd.DataFrame, claims: pd.DataFrame, articles:
         "incident_id": rows["incident_id"],
         "label": rows["incident_id"].map(labels).fillna("(no coded event)"),
         "outlet": rows["article_id"].map(lambda a: outlets.get(a) or a),
-        "says": rows["claimant"].map(lambda c: names.get(c, c) if c else "the outlet itself"),
+        "says": [claimant_words(c, words, names) or "the outlet itself"
+                 for c, words in zip(rows["claimant"], rows.get("claimant_text", rows["claimant"].map(lambda _: "")))],
         "kind": rows["kind"],
         "figure": [f"{q} {lo or hi}".strip() if lo == hi or not (lo and hi) else f"{lo}-{hi}"
                    for q, lo, hi in zip(rows["qualifier"], rows["value_min"], rows["value_max"])],

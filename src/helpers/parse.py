@@ -32,7 +32,7 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     for _, component in nlp.pipeline:
         docs = component.pipe(docs, batch_size=batch_size)
     for doc in docs:
-        yield repair_perfect(doc)
+        yield repair_unmarked_subject(repair_second_subject(repair_perfect(doc)))
 
 
 def words_only(nlp: Language, text: str) -> Doc:
@@ -73,6 +73,44 @@ def repair_perfect(doc: Doc) -> Doc:
                 child.head = participle
         have.head, have.dep_ = participle, "aux"
         obj.dep_ = "obj"
+    return doc
+
+
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj", "expl"}
+# Bare nouns that may modify a verb without a preposition ('Monday', 'last week'): never its subject.
+TIME_NOUNS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+              "yesterday", "tomorrow", "tonight", "day", "night", "morning", "afternoon", "evening", "week",
+              "weekend", "month", "year", "time", "hour", "minute"}
+
+
+def repair_second_subject(doc: Doc) -> Doc:
+    """'Afghan forces fired at posts ..., officials said': the parser may read 'fired' as a reduced
+    relative ('forces [that were] fired') and give 'said' two subjects. A verb has one subject; the
+    one followed by its participle is the subject of that participle's clause, reported by the verb."""
+    for verb in doc:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) < 2:
+            continue
+        for subject in subjects[:-1]:
+            clause = next((c for c in subject.rights if c.dep_ == "acl" and c.tag_ in {"VBD", "VBN"}
+                           and c.i == subject.i + 1 and not any(g.dep_ in SUBJECTS for g in c.children)), None)
+            if clause is not None:
+                clause.head, clause.dep_ = verb, "ccomp"
+                subject.head, subject.dep_ = clause, "nsubj"
+    return doc
+
+
+def repair_unmarked_subject(doc: Doc) -> Doc:
+    """'Afghanistan's foreign ministry summoned the envoy': a verb with no subject whose bare noun
+    before it the parser hung as an unmarked oblique; that noun is its subject, unless it says when."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        bare = next((c for c in verb.lefts if c.dep_ in {"obl:unmarked", "obl:npmod", "nmod:unmarked"}
+                     and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() not in TIME_NOUNS
+                     and not any(g.dep_ == "case" for g in c.children)), None)
+        if bare is not None:
+            bare.dep_ = "nsubj"
     return doc
 
 

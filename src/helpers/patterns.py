@@ -156,7 +156,7 @@ class PatternBook:
     verb_forms: Mapping[str, str]                          # inflected form -> lemma, for a lemmatizer's slips
     grammar: Mapping[str, frozenset[str]]
     casualties: Mapping
-    labels: Mapping[str, str]                              # entry id -> label
+    labels: Mapping[str, str]                              # "entry id:code" -> label
 
     def verb_entries(self, lemma: str, particles: frozenset[str]) -> list[Entry]:
         return [entry for particle, entry in self.verbs.get(lemma, ()) if not particle or particle in particles]
@@ -315,6 +315,30 @@ def load_cameo_table(data_dir: str | Path | None = None) -> pd.DataFrame:
     return pd.read_csv(data_file("cameo.csv", data_dir), dtype=str, keep_default_na=False)
 
 
+def labelled_code(entry: Entry) -> str:
+    """The code an entry's label was written for: its own, else its first pattern's ('called X a
+    violation' condemns; 'called a meeting' does not)."""
+    return entry.code or (entry.patterns[0].code if entry.patterns else "") or ""
+
+
+def label_key(pattern: str, code: str) -> str:
+    """The key of a curated label: the entry id (without the frame an event row adds) and the code."""
+    return f"{pattern.split(':')[0]}:{code}"
+
+
+def label_of(labels: Mapping[str, str], pattern: str, code: str) -> str:
+    """An event's words from `event_labels`: its curated entry's, else its code's; empty if neither."""
+    return labels.get(label_key(pattern, code)) or labels.get(code) or ""
+
+
+def event_labels(data_dir: str | Path | None = None) -> dict[str, str]:
+    """A few words for charts: by the curated entry that coded an event when the event has the code
+    the label was written for ('strikes'), else by its CAMEO code (data/cameo.csv's `label`:
+    'offers to mediate between'); see `label_key`."""
+    cameo = load_cameo_table(data_dir)
+    return {**dict(zip(cameo["cameo_code"], cameo["label"])), **load_pattern_book(data_dir).labels}
+
+
 def known_codes(data_dir: str | Path | None) -> set[str]:
     return set(load_cameo_table(data_dir)["cameo_code"])
 
@@ -351,5 +375,5 @@ def _load_pattern_book(curated_path: str, petrarch_path: str, cameo_path: str) -
         verb_forms={**verb_forms(all_lemmas | set(grammar["speech"])), **irregular},
         grammar=grammar,
         casualties=curated.get("casualties") or {},
-        labels={entry.id: entry.label for entry in entries if entry.label},
+        labels={label_key(entry.id, labelled_code(entry)): entry.label for entry in entries if entry.label},
     )

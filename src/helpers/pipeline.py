@@ -19,7 +19,7 @@ from .incidents import merge_incidents
 from .ingest import read_corpus
 from .language import MODEL_DIR
 from .parse import parse_sentences
-from .patterns import load_pattern_book
+from .patterns import event_labels
 from .project import DATA_DIR, PROJECT_ROOT, resolve_path
 
 CACHE_DIR = PROJECT_ROOT / ".cache"
@@ -44,7 +44,7 @@ def extract_tables(articles_dir: str | Path, data_dir: str | Path | None = None,
     events = code_events(corpus.sentences, parses, mentions, actors, agents, places, data_dir)
     events = resolve_dates(events, corpus.sentences, corpus.articles)
     claims = find_claims(corpus.sentences, parses, events, mentions, actors, agents, places, data_dir)
-    incidents = merge_incidents(events, claims, actors, corpus.articles, load_pattern_book(data_dir).labels)
+    incidents = merge_incidents(events, claims, actors, corpus.articles, event_labels(data_dir))
     unresolved = find_unresolved_names(corpus.sentences, parses, mentions)
     tables = {"articles": corpus.articles, "sentences": corpus.sentences, "set_aside": corpus.set_aside,
               "actors": actors, "mentions": mentions, "events": events, "claims": claims,

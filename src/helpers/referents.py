@@ -136,13 +136,13 @@ class SentenceReader:
         self.doc, self.index, self.discourse, self.grammar = doc, index, discourse, grammar
         self.places = places
         self.avoid: set[str] = set()      # states an epithet should not stand for (the act's own sources)
-        self.place_of = self.find_places()
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
             span = tokens_at(doc, start, end)
             if span is not None:
                 for token in span:
                     self.mention_at[token.i] = (actor, span)
+        self.place_of = self.find_places()
 
     # --- names -----------------------------------------------------------------------------
 
@@ -357,17 +357,22 @@ class SentenceReader:
                 if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
                     return self.index.name.get(state, state), state
             place = self.place_of.get(token.i)
-            if place:
+            if place and token.dep_ not in SUBJECTS:      # 'Islamabad claimed': the capital speaks for its state
                 return place
         return "", ""
 
+    def names_non_state(self, token: Token) -> bool:
+        actor = self.named(token)
+        return bool(actor) and self.index.kind.get(self.index.top.get(actor, actor)) != "state"
+
     def find_places(self) -> dict[int, tuple[str, str]]:
         """token index -> (place, state) for the known places (data/places.csv) the sentence names,
-        longest first; not a first name ('Vladimir Putin') that happens to be a town's."""
+        longest first; not a first name ('Vladimir Putin') that happens to be a town's, nor an actor that
+        is no state ('the BLA' is no village in Mali)."""
         found: dict[int, tuple[str, str]] = {}
         doc = self.doc
         for first in range(len(doc)):
-            if first in found or not doc[first].text[:1].isupper():
+            if first in found or not doc[first].text[:1].isupper() or self.names_non_state(doc[first]):
                 continue
             for size in (4, 3, 2, 1):
                 words = doc[first:first + size]
