@@ -133,10 +133,12 @@ def test_claims_match_on_sentence_kind_figures_and_rolled_up_claimant(actors):
 
 
 def test_the_held_out_articles_keep_their_measured_quality():
-    """tests/fixtures/heldout was coded by hand and never used to change the coder.
+    """tests/fixtures/heldout was coded by hand before the pattern coder saw it; the parse coder was
+    then developed reading its misses, so it is a development set now (README, "How good is it").
 
-    Measured when it was added: 31 system events, 61 gold, root P 0.806 R 0.41 F1 0.543, strict F1
-    0.304. The floors sit a little below, so that a change that loses held-out events fails here.
+    Pattern coder, blind: 31 system events, 61 gold, root P 0.806 R 0.41 F1 0.543, strict F1 0.304.
+    Parse coder: 40 system events, root P 0.925 R 0.607 F1 0.733, strict F1 0.475. The floors sit a
+    little below, so that a change that loses these events fails here.
     """
     from conftest import FIXTURES
     from helpers.quality import score_folder
@@ -145,6 +147,6 @@ def test_the_held_out_articles_keep_their_measured_quality():
     evaluation = score_folder(folder, folder / "expected_events.csv", folder / "expected_claims.csv")
     scores = evaluation["events"].set_index("level")
     assert scores.loc["root", "gold"] == 61
-    assert scores.loc["root", "f1"] >= 0.50
-    assert scores.loc["root", "precision"] >= 0.75
-    assert scores.loc["strict", "f1"] >= 0.28
+    assert scores.loc["root", "f1"] >= 0.70
+    assert scores.loc["root", "precision"] >= 0.85
+    assert scores.loc["strict", "f1"] >= 0.44

@@ -183,6 +183,8 @@ class SentenceCoder:
 
     def verb_coding(self, token: Token) -> Coding | None:
         lemma = self.verb_lemma(token)
+        if lemma in self.words("reciprocal") and any(c.dep_ in OBJECTS and self.noun_coding(c) for c in token.children):
+            return None      # "traded missile strikes": the strikes are the act, each side's toward the other
         roles = self.roles(token)
         entries = self.book.verb_entries(lemma, roles.particles)
         if not entries:
@@ -316,6 +318,9 @@ class SentenceCoder:
                 continue
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
                 return Frame("unreal")
+            if dep in {"advcl", "acl", "obl", "nmod"} and lemma in self.words("allegation") and \
+                    any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in current.children):
+                return Frame("unreal")     # "accused Kabul of sheltering the Taliban": alleged, not told
             if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
                 continue

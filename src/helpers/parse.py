@@ -32,7 +32,8 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     for _, component in nlp.pipeline:
         docs = component.pipe(docs, batch_size=batch_size)
     for doc in docs:
-        yield repair_unmarked_subject(repair_second_subject(repair_perfect(doc)))
+        yield repair_parse(doc)
+
 
 
 def words_only(nlp: Language, text: str) -> Doc:
@@ -73,6 +74,60 @@ def repair_perfect(doc: Doc) -> Doc:
                 child.head = participle
         have.head, have.dep_ = participle, "aux"
         obj.dep_ = "obj"
+    return doc
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Put back the few misreadings of news sentences that follow from a small treebank, each where
+    the tree itself shows it cannot be right (an adjective with a subject, a verb with two)."""
+    for repair in (repair_perfect, repair_infinitive, repair_clause_read_as_adjective, repair_second_subject,
+                   repair_unmarked_subject):
+        doc = repair(doc)
+    return doc
+
+
+def repair_clause_read_as_adjective(doc: Doc) -> Doc:
+    """'two days after Iranian missiles struck targets', 'since the two neighbours traded strikes':
+    the parser may read the past verb as an adjective of its object ('struck targets'). A noun right
+    before it that is not part of that object's phrase is then its subject: the verb heads a clause
+    that takes the place where the subject (or, when the subject already hangs on the verb, the
+    object) was attached; a preposition there becomes the clause's conjunction."""
+    for verb in doc:
+        obj = verb.head
+        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or obj.i <= verb.i or verb.i == 0:
+            continue
+        subject = doc[verb.i - 1]
+        if subject.pos_ not in {"NOUN", "PROPN", "PRON"} or subject.dep_ in {"compound", "nmod:poss", "amod", "flat"}:
+            continue
+        if subject.head == verb and subject.dep_ in {"nsubj", "nsubj:pass"}:
+            anchor = obj
+        elif subject not in obj.subtree and verb not in subject.subtree and subject.head != obj:
+            anchor = subject
+        else:
+            continue
+        place, role = anchor.head, anchor.dep_
+        markers = [c for c in anchor.children if c.dep_ in {"case", "mark"} and c.i < anchor.i]
+        verb.head = place if place != anchor else verb
+        verb.dep_ = "advcl" if markers or role.startswith(("obl", "nmod", "advcl")) else \
+            ("ROOT" if place == anchor else "ccomp")
+        for marker in markers:
+            marker.head, marker.dep_ = verb, "mark"
+        subject.head, subject.dep_ = verb, "nsubj"
+        obj.head, obj.dep_ = verb, "obj"
+    return doc
+
+
+def repair_infinitive(doc: Doc) -> Doc:
+    """'decided to expel two diplomats': the parser may read the infinitive as an adjective of its
+    object ('expel diplomats') that the object's verb governs. An adjective has no 'to': the
+    infinitive is the clause the verb governs, the noun its object."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ not in {"amod", "compound"} or verb.tag_ != "VB" or noun.i <= verb.i or \
+                noun.dep_ != "obj" or not any(c.dep_ == "mark" and c.lower_ == "to" for c in verb.children):
+            continue
+        verb.head, verb.dep_ = noun.head, "xcomp"
+        noun.head = verb
     return doc
 
 

@@ -29,7 +29,7 @@ from .project import data_file
 CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
-                "demand", "decision", "refusal", "denial", "failure", "reciprocal", "weapons", "place_nouns",
+                "demand", "decision", "refusal", "denial", "failure", "allegation", "reciprocal", "weapons", "place_nouns",
                 "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes")
 
 
