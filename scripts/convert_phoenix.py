@@ -534,10 +534,13 @@ def find_states(records: list[Record], capitals: dict, conversion: Conversion) -
             by_state[code].append(record)
     primaries = {}
     for state_id, state_records in by_state.items():
-        main = state_records[0]
+        # a record that belonged to another state before lists what joined this one later
+        # ("LEIPZIG_ ... [DDR 491007-901003] [DEU >19901003]" is not Germany's name)
+        main = min(state_records, key=lambda record: any(r.code != state_id and r.code in by_state
+                                                         for r in record.restrictions))
         display = STATE_DISPLAY_NAMES.get(state_id) or natural_case(main.primary)
         phrases, extra_places = list(main.names), []
-        for other in state_records[1:]:
+        for other in (record for record in state_records if record is not main):
             if is_spelling_of(other.primary, [display]) or is_formal_name(other.primary, [display]):
                 phrases += other.names
             else:

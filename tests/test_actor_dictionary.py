@@ -41,6 +41,18 @@ NAWAZ_SHARIF  # CountryInfo.txt
 	[PAKELI]
 AGHA_KHAN_
 	[PAKELI 350101-690325]
+GERMAN_DEMOCRATIC_REPUBLIC [DDR]
++EAST_GERMANY
+	[DDR 19491007-19901003]
+# cities that became DEU after reunification: listed before Germany's own record
+LEIPZIG_
++DRESDEN_
+	[DDR 491007-901003]
+	[DEU >19901003]
+GERMANY_  [DEU]
++GERMAN_
++FEDERAL_REPUBLIC_OF_GERMANY_
++BERLIN_
 """
 INTERNATIONAL = """\
 UNITED_NATIONS_ [IGOUNO]
@@ -108,7 +120,15 @@ def test_state_names_capital_demonym_and_places(converted):
     assert pakistan["aliases"] == ["Pakistan", "Pakstan", "Islamabad"]     # Paquistao: a foreign form
     assert pakistan["demonyms"] == ["Pakistani"]
     places = {(p["place"], p["country"], p["kind"]) for p in conversion.places}
-    assert places == {("Karachi", "PAK", "place"), ("North Waziristan", "PAK", "place")}
+    assert places == {("Karachi", "PAK", "place"), ("North Waziristan", "PAK", "place"),
+                      ("Leipzig", "DEU", "place"), ("Dresden", "DEU", "place"), ("Berlin", "DEU", "place")}
+
+
+def test_a_state_is_named_by_its_own_record_not_by_what_joined_it(converted):
+    actors, _ = converted
+    assert actors["DEU"]["name"] == "Germany"
+    assert actors["DEU"]["aliases"] == ["Germany", "Federal Republic of Germany"]   # no capital given here
+    assert actors["DEU"]["demonyms"] == ["German"]
 
 
 def test_state_body_rolls_up_to_its_state(converted):
@@ -164,7 +184,8 @@ def test_written_files_are_readable_by_the_loader(reference, converted, tmp_path
     assert {"PAK", "PAK_ISI", "NAWAZ_SHARIF", "UN", "IAEA"} <= set(table["actor_id"])
     assert "foreign minister" in set(load_agents(tmp_path)["noun"])
     places = load_places(tmp_path)
-    assert places.values.tolist() == [["Karachi", "PAK", "city"], ["North Waziristan", "PAK", "place"]]
+    assert places[places["country"] == "PAK"].values.tolist() == [["Karachi", "PAK", "city"],
+                                                                   ["North Waziristan", "PAK", "place"]]
 
 
 # --- layers -----------------------------------------------------------------------------------

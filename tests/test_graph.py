@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import pytest
 
-from helpers.graph import (actor_centrality, build_actor_graph, draw_actor_graph, dyad_summary,
+from helpers.graph import (actor_centrality, actor_layout, build_actor_graph, draw_actor_graph, dyad_summary,
                            export_graph, interaction_table, parse_focus_actors, select_interactions)
 from helpers.display import save_figure
 from helpers.pipeline import cached_extraction
@@ -136,7 +136,7 @@ def test_other_articles_with_absent_actors(fixture_tables, tmp_path):
 
 
 def test_a_crowded_drawing_leaves_out_labels_that_would_cover_text_and_says_so(seed_tables):
-    crowded = cached_extraction(FIXTURES / "events").tables  # two crises, eleven actors
+    crowded = cached_extraction(FIXTURES / "blind").tables  # five crises linked by mediators, 19 actors
     titles = []
     for tables in (seed_tables, crowded):
         graph = build_actor_graph(interaction_table(tables, "top"), tables["actors"], "top")
@@ -146,3 +146,44 @@ def test_a_crowded_drawing_leaves_out_labels_that_would_cover_text_and_says_so(s
     assert titles[0] == ""  # the seeds' seven actors leave room for every label
     assert re.fullmatch(r"\d+ arrow label\(s\) left out where they would cover other text; "
                         r"the edge table lists every interaction", titles[1])
+
+
+def crises(*pairs: tuple[str, str]) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for source, target in pairs:
+        graph.add_edge(source, target, kind="interaction")
+    return graph
+
+
+def nearest_two(positions: dict) -> float:
+    points = list(positions.values())
+    return min(((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+               for i, a in enumerate(points) for b in points[i + 1:])
+
+
+def test_many_actors_linked_by_mediators_sit_apart_and_each_crisis_together():
+    # Four crises of four actors each, tied together by one mediator that calls one party of each.
+    blocs = [[f"{crisis}{n}" for n in range(4)] for crisis in "ABCD"]
+    pairs = [(a, b) for bloc in blocs for a in bloc for b in bloc if a < b] + [("M", bloc[0]) for bloc in blocs]
+    positions = actor_layout(crises(*pairs))
+    assert len(positions) == 17 and nearest_two(positions) >= 0.69
+    # the members of a crisis are neighbours on the circle: closer to each other than to other crises
+    centre = {crisis: [sum(positions[n][axis] for n in bloc) / 4 for axis in (0, 1)] for crisis, bloc in zip("ABCD", blocs)}
+    for crisis, bloc in zip("ABCD", blocs):
+        own = max(((positions[n][0] - centre[crisis][0]) ** 2 + (positions[n][1] - centre[crisis][1]) ** 2) ** 0.5
+                  for n in bloc)
+        others = min(((positions[n][0] - centre[crisis][0]) ** 2 + (positions[n][1] - centre[crisis][1]) ** 2) ** 0.5
+                     for other in blocs if other is not bloc for n in other)
+        assert own < others
+
+
+def test_unconnected_crises_are_laid_out_in_cells_of_their_own():
+    blocs = [[f"{crisis}{n}" for n in range(5)] for crisis in "ABC"]
+    pairs = [(bloc[0], member) for bloc in blocs for member in bloc[1:]]
+    positions = actor_layout(crises(*pairs))
+    boxes = [[(min(positions[n][axis] for n in bloc), max(positions[n][axis] for n in bloc)) for axis in (0, 1)]
+             for bloc in blocs]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:     # no two crises' boxes overlap on both axes
+            assert a[0][1] < b[0][0] or b[0][1] < a[0][0] or a[1][1] < b[1][0] or b[1][1] < a[1][0]
+    assert nearest_two(positions) >= 0.69

@@ -374,7 +374,7 @@ def actor_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     skeleton.add_nodes_from(sorted({anchor.get(node, node) for node in graph}))
     skeleton.add_edges_from(sorted((anchor.get(u, u), anchor.get(v, v)) for u, v, d in graph.edges(data=True)
                                    if d["kind"] == "interaction" and anchor.get(u, u) != anchor.get(v, v)))
-    positions = skeleton_layout(skeleton)
+    positions = tiled_layout(skeleton)
     satellites: dict[str, list[str]] = {}
     for node, parent in sorted(anchor.items()):
         satellites.setdefault(parent, []).append(node)
@@ -385,6 +385,58 @@ def actor_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
         positions.update(fan(members, centre=(x, y), facing=away, radius=1.0 if middle else 0.75,
                              spread=min(45 * (len(members) - 1), 120)))
     return positions
+
+
+def tiled_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """A few actors: `skeleton_layout`. More, in several unconnected crises (a folder that mixes
+    them): each crisis laid out on its own, the largest first, in a grid of equal cells; actors with
+    no partner share a last cell."""
+    if graph.number_of_nodes() <= SKELETON_LIMIT:
+        return skeleton_layout(graph)
+    parts = sorted(nx.connected_components(undirected_links(graph)), key=lambda part: (-len(part), min(part)))
+    linked = [part for part in parts if len(part) > 1]
+    if len(linked) <= 1:
+        return crisis_layout(graph)
+    cells = [crisis_layout(graph.subgraph(part)) for part in linked]
+    alone = sorted(node for part in parts if len(part) == 1 for node in part)
+    if alone:
+        cells.append({node: (ROW_STEP * index, 0.0) for index, node in enumerate(alone)})
+    width = max(spread_of(cell, 0) for cell in cells) + CELL_MARGIN
+    height = max(spread_of(cell, 1) for cell in cells) + CELL_MARGIN
+    columns = math.ceil(math.sqrt(len(cells)))
+    positions = {}
+    for index, cell in enumerate(cells):
+        row, column = divmod(index, columns)
+        middle = [(min(xy[axis] for xy in cell.values()) + max(xy[axis] for xy in cell.values())) / 2
+                  for axis in (0, 1)]
+        for node, (x, y) in cell.items():
+            positions[node] = (round(x - middle[0] + column * width, 6), round(y - middle[1] - row * height, 6))
+    return positions
+
+
+CELL_MARGIN = 2.5
+SKELETON_LIMIT = 12     # beyond this many actors, two sides and a row above no longer hold them
+
+
+def crisis_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """`skeleton_layout` for a crisis of a few actors. A crowd of them (crises linked by the same
+    mediators) goes on a circle wide enough to keep them apart, each group of actors that mostly
+    deal with each other (modularity communities) side by side, so a crisis keeps its arrows short."""
+    if graph.number_of_nodes() <= SKELETON_LIMIT:
+        return skeleton_layout(graph)
+    links = undirected_links(graph)
+    groups = nx.community.greedy_modularity_communities(links)
+    order = [node for group in sorted(groups, key=lambda g: (-len(g), min(g)))
+             for node in sorted(group, key=lambda n: (-links.degree(n), n))]
+    radius = 2 * NODE_GAP * len(order) / (2 * math.pi)
+    return {node: (round(radius * math.cos(2 * math.pi * index / len(order) + math.pi / 2), 6),
+                   round(radius * math.sin(2 * math.pi * index / len(order) + math.pi / 2), 6))
+            for index, node in enumerate(order)}
+
+
+def spread_of(cell: dict[str, tuple[float, float]], axis: int) -> float:
+    values = [xy[axis] for xy in cell.values()]
+    return max(values) - min(values)
 
 
 def skeleton_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
@@ -408,8 +460,8 @@ def skeleton_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
             side = "above" if a == b else "left" if b is None or (a is not None and a < b) else "right"
             sides[side].append(node)
     positions = {left: (-MAIN_X, 0.0), right: (MAIN_X, 0.0)}
-    positions.update(fan(sides["left"], centre=(-MAIN_X, 0.0), facing=180))
-    positions.update(fan(sides["right"], centre=(MAIN_X, 0.0), facing=0))
+    positions.update(fan(sides["left"], centre=(-MAIN_X, 0.0), facing=180, **room_for(len(sides["left"]))))
+    positions.update(fan(sides["right"], centre=(MAIN_X, 0.0), facing=0, **room_for(len(sides["right"]))))
     # Third parties first, then actors with no partner, along a row above the two main actors.
     above = sorted(sides["above"], key=lambda n: (links.degree(n) == 0, n))
     for index, node in enumerate(above):
@@ -418,6 +470,15 @@ def skeleton_layout(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
 
 
 MAIN_X, ROW_Y, ROW_STEP = 1.4, 1.8, 1.7
+NODE_GAP = 0.7      # the least distance between two nodes on an arc, in layout units
+
+
+def room_for(count: int) -> dict[str, float]:
+    """Arc and radius for `count` nodes fanned on one side: wider, then farther out, as they grow in
+    number (several crises in one folder), so that no two sit on each other."""
+    spread = min(160.0, max(80.0, 25.0 * (count - 1)))
+    radius = max(1.5, NODE_GAP * (count - 1) / math.radians(spread)) if count > 1 else 1.5
+    return {"radius": round(radius, 6), "spread": spread}
 
 
 def fan(nodes: list[str], centre: tuple[float, float], facing: float, radius: float = 1.5,
