@@ -41,8 +41,8 @@ benchmark: $(STAMP)
 
 # Retrain the dependency parser in models/en_standoff_ud from a UD English-EWT treebank folder
 # (en_ewt-ud-{train,dev,test}.conllu); about two hours on two cores.
-TREEBANK ?= ../shared/reference/ud-english-ewt
 parser: $(STAMP)
+	@test -n "$(TREEBANK)" || { echo "usage: make parser TREEBANK=path/to/UD_English-EWT" >&2; exit 2; }
 	$(BIN)/python scripts/train_parser.py $(TREEBANK) --out models/en_standoff_ud
 
 clean:

@@ -47,6 +47,8 @@ Algeria recalled its ambassador from Rabat and closed its airspace to Moroccan a
 Hezbollah denied carrying out the attack.
 
 If talks fail, Azerbaijan may attack.
+
+Egypt condemned Israel for attacking Rafah.
 """
 
 MEDIATION = """ date 2024-05-08
@@ -125,6 +127,10 @@ def test_a_decision_is_the_act_itself(tables):
 
 def test_a_commitment_of_two_parties_is_their_intent_toward_each_other(tables):
     assert coded(tables, "agreed to de-escalate") == [("ERI", "ETH", "0356"), ("ETH", "ERI", "0356")]
+
+
+def test_an_alleged_act_is_coded_as_the_allegation_only(tables):
+    assert coded(tables, "Egypt condemned Israel") == [("EGY", "ISR", "111")]
 
 
 def test_a_threat_takes_the_threat_code_of_the_act(tables):
