@@ -1,12 +1,17 @@
 """Ingest: a folder of article files -> the `articles`, `sentences` and `set_aside` tables.
 
-Offsets in `sentences` and `set_aside` are character offsets into the decoded file (a UTF-8
-byte-order mark is not counted), so `raw_text[start:end]` is the sentence; in an .html file it is
+Offsets in `sentences` and `set_aside` are character offsets into the decoded file (a byte-order
+mark is not counted), so `raw_text[start:end]` is the sentence; in an .html file it is
 the markup that shows the sentence (with its entities and inline tags).
 """
 from __future__ import annotations
 
+import codecs
+import csv
+import errno
 import hashlib
+import io
+import os
 import re
 from array import array
 from dataclasses import dataclass, field
@@ -26,9 +31,19 @@ from .project import PROJECT_ROOT, data_file
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 MANIFEST_NAME = "manifest.csv"
+MANIFEST_COLUMNS = ["file", "url", "outlet", "published"]
 MAX_FILE_BYTES = 20 * 1024 * 1024
 # Windows-1252 first: browsers read text labelled Latin-1 as it, so it is what such files hold.
 TIE_BREAK_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
+# (mark, codec of the bytes after it, the encoding reported). UTF-32 first: its little-endian mark
+# begins with UTF-16's, and a UTF-32 file read as UTF-16 would be text full of NULs.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
 # A fragment of a main-text line this long is article text, not a menu word that recurs in it.
 MIN_LINE_FRAGMENT_WORDS = 4
 
@@ -41,11 +56,13 @@ PARAGRAPH_KINDS = ["source_line", "comment_form", "credit", "caption", "site_chr
 
 
 class ArticleError(Exception):
-    """A file or folder that cannot be read as articles; the message names it and the problem."""
+    """A file or folder that cannot be read as articles; the message names it, the line of the file
+    when one is at fault, and the problem."""
 
-    def __init__(self, path: Path | str, problem: str):
-        self.path, self.problem = Path(path), problem
-        super().__init__(f"{display_path(path)}: {problem}")
+    def __init__(self, path: Path | str, problem: str, line: int | None = None):
+        self.path, self.problem, self.line = Path(path), problem, line
+        where = f"{display_path(path)}, line {line}" if line else display_path(path)
+        super().__init__(f"{where}: {problem}")
 
 
 @dataclass
@@ -67,10 +84,14 @@ class Boilerplate:
 
 
 def display_path(path: Path | str) -> str:
-    """A path as a user should read it: relative to the project when inside it."""
+    """A path as a user should read it: relative to the project when inside it.
+
+    Only the folders are resolved: a symbolic link is named itself, not its target, and a link
+    that loops (which cannot be resolved) is still named."""
     path = Path(path)
+    absolute = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(PROJECT_ROOT))
+        return str((absolute.parent.resolve() / absolute.name).relative_to(PROJECT_ROOT))
     except ValueError:
         return str(path)
 
@@ -98,20 +119,96 @@ def load_boilerplate(data_dir: str | Path | None = None) -> Boilerplate:
 
 
 def read_manifest(articles_dir: Path) -> pd.DataFrame:
-    """The optional manifest.csv (file, url, outlet, published), indexed by file name."""
+    """The optional manifest.csv (file, url, outlet, published, and the `line` of each row in the
+    file), indexed by file name.
+
+    A row that would give an article wrong or ambiguous metadata (a file named twice, a date that is
+    no ISO date) stops the reading before any article is read: going on would quietly put a wrong
+    date in the tables. A row naming no article is reported by `unmatched_manifest_rows`."""
     path = articles_dir / MANIFEST_NAME
-    columns = ["file", "url", "outlet", "published"]
-    if not path.exists():
-        return pd.DataFrame(columns=columns).set_index("file")
-    manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
-    missing = [column for column in ("file", "published") if column not in manifest.columns]
+    if not (path.exists() or path.is_symlink()):
+        return pd.DataFrame(columns=["line", *MANIFEST_COLUMNS]).set_index("file")
+    header, records = manifest_records(path)
+    missing = [column for column in ("file", "published") if column not in header]
     if missing:
         raise ArticleError(path, f"manifest lacks the column(s) {', '.join(missing)}; "
-                                 f"expected {', '.join(columns)}")
-    for value in manifest["published"]:
-        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ArticleError(path, f"published date '{value}' is not an ISO date (YYYY-MM-DD)")
-    return manifest.reindex(columns=columns, fill_value="").set_index("file")
+                                 f"expected {', '.join(MANIFEST_COLUMNS)}")
+    rows = [manifest_row(path, header, line, cells) for line, cells in records]
+    check_each_file_named_once(path, rows)
+    return pd.DataFrame(rows, columns=["line", *MANIFEST_COLUMNS]).set_index("file")
+
+
+def manifest_records(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and each non-blank row as (line number in the file, stripped cells)."""
+    text = read_utf8_text(path)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = [cell.strip() for cell in next(reader, [])]
+    records, line = [], reader.line_num + 1
+    for cells in reader:
+        cells = [cell.strip() for cell in cells]
+        if any(cells):
+            records.append((line, cells))
+        line = reader.line_num + 1  # a quoted value may span lines: the next row starts after it
+    return header, records
+
+
+def read_utf8_text(path: Path) -> str:
+    data = read_file_bytes(path)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ArticleError(path, f"not UTF-8 text (byte 0x{data[error.start]:02x}); save it as UTF-8",
+                           line) from error
+
+
+def manifest_row(path: Path, header: list[str], line: int, cells: list[str]) -> dict:
+    """One manifest row as a dict of the manifest's columns, its date checked."""
+    if len(cells) > len(header):
+        raise ArticleError(path, f"{len(cells)} values but {len(header)} columns in the header "
+                                 f"(a value holding a comma must be in quotes)", line)
+    given = dict(zip(header, cells))
+    row = {"line": line, **{column: given.get(column, "") for column in MANIFEST_COLUMNS}}
+    check_manifest_date(path, line, row["published"])
+    return row
+
+
+def check_manifest_date(path: Path, line: int, published: str) -> None:
+    if not published:
+        return
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published):
+        raise ArticleError(path, f"published date '{published}' is not an ISO date (YYYY-MM-DD)", line)
+    try:
+        date.fromisoformat(published)
+    except ValueError as error:
+        raise ArticleError(path, f"published date '{published}' is no such day ({error})", line) from error
+
+
+def check_each_file_named_once(path: Path, rows: list[dict]) -> None:
+    """Two rows for one file could disagree on its date or outlet, and neither can be taken on trust."""
+    first_lines: dict[str, int] = {}
+    for row in rows:
+        if not row["file"]:
+            continue
+        first = first_lines.setdefault(row["file"], row["line"])
+        if first != row["line"]:
+            raise ArticleError(path, f"file '{row['file']}' is named twice (first on line {first})",
+                               row["line"])
+
+
+def unmatched_manifest_rows(manifest: pd.DataFrame, files: list[Path], articles_dir: Path) -> list[str]:
+    """One message per manifest row that reaches no article file: its metadata is applied to nothing."""
+    path, names = articles_dir / MANIFEST_NAME, {file.name for file in files}
+    return [str(ArticleError(path, unmatched_problem(articles_dir, name), line))
+            for name, line in zip(manifest.index, manifest["line"]) if name not in names]
+
+
+def unmatched_problem(articles_dir: Path, name: str) -> str:
+    if not name:
+        return "the row names no file"
+    if (articles_dir / name).exists():
+        return f"file '{name}' is not an article file ({', '.join(ARTICLE_SUFFIXES)})"
+    return f"file '{name}' is not in the folder"
 
 
 # --- files -> text ---------------------------------------------------------------------------
@@ -122,8 +219,7 @@ def list_article_files(articles_dir: Path) -> list[Path]:
         raise ArticleError(articles_dir, "articles folder not found")
     if not articles_dir.is_dir():
         raise ArticleError(articles_dir, "not a folder; pass the folder that holds the articles")
-    files = sorted(p for p in articles_dir.iterdir()
-                   if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+    files = sorted(p for p in articles_dir.iterdir() if is_article_file(p))
     if not files:
         others = sorted(p.name for p in articles_dir.iterdir() if p.name != MANIFEST_NAME)
         found = f"; found only: {', '.join(others[:5])}" if others else " (the folder is empty)"
@@ -131,19 +227,46 @@ def list_article_files(articles_dir: Path) -> list[Path]:
     return files
 
 
+def is_article_file(path: Path) -> bool:
+    """A file with an article's suffix, or a symbolic link by that name that leads to no file:
+    such a link is meant as an article, so it is reported when read rather than passed over."""
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return False
+    return path.is_file() or (path.is_symlink() and not path.exists())
+
+
+def read_file_bytes(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a file; one that cannot be read (a broken link, a link loop, no permission) or
+    is larger than `max_bytes` is an ArticleError naming it and why."""
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ArticleError(path, f"file too large ({size / 2**20:.1f} MB; an article is at most "
+                                     f"{max_bytes // 2**20} MB)")
+        return path.read_bytes()
+    except OSError as error:
+        raise ArticleError(path, unreadable_problem(path, error)) from error
+
+
+def unreadable_problem(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop: following the link never reaches a file"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link: its target '{os.readlink(path)}' does not exist"
+    return f"cannot be read: {error.strerror}"
+
+
 def decode_article(path: Path) -> tuple[str, str]:
-    """(text, encoding) of an article file: UTF-8 (with or without BOM), else a detected encoding."""
-    size = path.stat().st_size
-    if size == 0:
+    """(text, encoding) of an article file: by its byte-order mark (UTF-8, UTF-16, UTF-32), else
+    UTF-8, else a detected encoding."""
+    data = read_file_bytes(path, MAX_FILE_BYTES)
+    if not data:
         raise ArticleError(path, "empty file")
-    if size > MAX_FILE_BYTES:
-        raise ArticleError(path, f"file too large ({size / 2**20:.1f} MB; an article is at most "
-                                 f"{MAX_FILE_BYTES // 2**20} MB)")
-    data = path.read_bytes()
+    marked = decode_by_byte_order_mark(path, data)
+    if marked:
+        return marked
     if b"\x00" in data[:8192]:
         raise ArticleError(path, "binary file (contains NUL bytes), not a text article")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -152,6 +275,21 @@ def decode_article(path: Path) -> tuple[str, str]:
             raise ArticleError(path, f"undecodable bytes: not UTF-8 (byte 0x{data[error.start]:02x} "
                                      f"at offset {error.start}) and no other encoding fits") from error
         return guess
+
+
+def decode_by_byte_order_mark(path: Path, data: bytes) -> tuple[str, str] | None:
+    """(text without the mark, encoding) of a file that opens with a byte-order mark; None without one.
+
+    The mark states the encoding, so bytes that do not fit it are an error, not a cue to guess."""
+    for mark, codec, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data[len(mark):].decode(codec), encoding
+            except UnicodeDecodeError as error:
+                raise ArticleError(path, f"undecodable bytes: the byte-order mark says {codec.upper()}, "
+                                         f"but the bytes at offset {len(mark) + error.start} are not "
+                                         f"({error.reason})") from error
+    return None
 
 
 def detect_encoding(data: bytes) -> tuple[str, str] | None:
@@ -655,9 +793,7 @@ def read_corpus(articles_dir: str | Path, data_dir: str | Path | None = None,
         articles.append(row)
         sentences += rows
         set_aside += aside
-    unknown = sorted(set(manifest.index) - {p.name for p in files})
-    errors += [f"{display_path(articles_dir / MANIFEST_NAME)}: lists '{name}', which is not in the "
-               f"folder" for name in unknown]
+    errors += unmatched_manifest_rows(manifest, files, articles_dir)
     return Corpus(
         pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
         pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
