@@ -28,6 +28,40 @@ def test_single_day(text, trigger, expected):
     assert (found["date"], found["date_earliest"], found["date_latest"]) == (expected, expected, expected)
 
 
+# Every common way of writing Thursday 18 January 2024, in an article published the day after.
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministry said the strikes took place on 18/01/2024.", "strikes"),
+    ("Iran struck the camps on January 18th.", "struck"),
+    ("Pakistan recalled its envoy on 18 Jan.", "recalled"),
+    ("Pakistan retaliated on Jan. 18, 2024, the army said.", "retaliated"),
+    ("The foreign office statement of 2024-01-18 condemned the raid.", "condemned"),
+    ("Pakistan struck militant hideouts on 18 January 2024.", "struck"),
+    ("Tehran summoned the charge d'affaires on Thursday, January 18.", "summoned"),
+])
+def test_every_written_form_of_a_day(text, trigger):
+    found = dated(text, trigger)
+    assert (found["date"], found["date_basis"]) == ("2024-01-18", "stated")
+
+
+def test_a_day_without_a_year_on_the_publication_day_is_that_day():
+    assert dated("Pakistan convened the committee on January 19.", "convened")["date"] == "2024-01-19"
+    # a day after publication is the previous year's: news reports the past
+    assert dated("Pakistan convened the committee on January 20.", "convened")["date"] == "2023-01-20"
+
+
+def test_a_numeric_date_is_read_only_when_its_order_is_not_in_doubt():
+    assert dated("Iran struck the camps on 01/18/2024.", "struck")["date"] == "2024-01-18"
+    # 5 January day-first, 1 May month-first: left unread, the event bounded by publication
+    found = dated("Iran struck the camps on 05/01/2024.", "struck")
+    assert (found["date"], found["date_latest"], found["date_basis"]) == ("", "2024-01-19", "publication")
+
+
+def test_without_a_publication_date_only_a_date_with_its_year_is_dated():
+    assert dated("Iran struck the camps on 18 January 2024.", "struck", published=None)["date"] == "2024-01-18"
+    found = dated("Iran struck the camps on January 18th.", "struck", published=None)
+    assert (found["date"], found["date_earliest"], found["date_latest"]) == ("", "", "")
+
+
 def test_a_day_after_counts_back_from_the_anchor():
     text = "He called the meeting on Friday, a day after the army launched strikes."
     assert dated(text, "strikes")["date"] == "2024-01-18"

@@ -29,8 +29,10 @@ before the date of its clause: it gets that date as its latest, not as its day.
 - publication: no date words: the event happened on or before the article's publication date
 - unknown:     no date words and no publication date, or a vague past ("in the past", "in recent years")
 
-Weekdays are resolved by arithmetic, not a date parser, so that "on Friday" in an article published
-on a Friday is that same Friday (dateparser's PREFER_DATES_FROM='past' would give the Friday before).
+Written dates ("18 January 2024", "Jan. 18", "18/01/2024") are read by dateparser (datetext.py), a
+date without a year as the latest such day on or before publication. Weekdays are resolved by
+arithmetic, not by dateparser, so that "on Friday" in an article published on a Friday is that same
+Friday (dateparser's PREFER_DATES_FROM='past' would give the Friday before).
 Nothing reads the clock: an article without a publication date resolves a weekday-dated day against
 the latest year its text states, and leaves the rest undated.
 """
@@ -43,8 +45,8 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .datetext import (MONTHS, WEEKDAYS, WEEKDAY_YEARS, DAY_MONTH, MONTH_DAY, find_full_dates,
-                       find_weekday_dates, latest_on_weekday, make_date)
+from .datetext import (MONTHS, WEEKDAYS, WEEKDAY_YEARS, WrittenDate, find_full_dates, find_written_dates,
+                       latest_on_weekday)
 
 DATE_COLUMNS = ["date", "date_earliest", "date_latest", "date_basis", "date_text"]
 # A day written with its weekday may be announced this far ahead of publication ("will meet on
@@ -121,15 +123,6 @@ class Anchor:
 
 # --- date expressions of a sentence -----------------------------------------------------------
 
-def most_recent(month: int, day: int, published: date) -> date | None:
-    """The date with this month and day on or before publication (news reports the past)."""
-    for year in (published.year, published.year - 1):
-        candidate = make_date(year, month, day)
-        if candidate and candidate <= published:
-            return candidate
-    return None
-
-
 def month_interval(year: int, month: int) -> tuple[date, date]:
     first = date(year, month, 1)
     following = date(year + (month == 12), month % 12 + 1, 1)
@@ -142,9 +135,8 @@ def date_spans(text: str, published: date | None, stated_year: int | None = None
     `stated_year` stands in for a missing publication date when a day is written with its weekday:
     the latest year the article states.
     """
-    spans = [DateSpan(s, e, text[s:e], day, day, "stated") for s, e, day in find_full_dates(text)]
-    spans += _weekday_dates(text, published, stated_year)
-    spans += _month_days(text, published) + _weekdays(text, published) + _named_days(text, published)
+    spans = _written_dates(text, published, stated_year)
+    spans += _weekdays(text, published) + _named_days(text, published)
     spans += _periods(text, published) + _months(text, published) + _years(text)
     spans += [DateSpan(m.start(), m.end(), m.group(), None, None, "unknown") for m in _VAGUE_PAST.finditer(text)]
     spans += _relations(text)
@@ -155,41 +147,30 @@ def date_spans(text: str, published: date | None, stated_year: int | None = None
     return kept
 
 
-def _weekday_dates(text, published, stated_year):
+def _written_dates(text, published, stated_year):
     spans = []
-    for start, end, weekday, month, day, year in find_weekday_dates(text):
-        found, note = weekday_date(weekday, month, day, year, published, stated_year)
-        spans.append(DateSpan(start, end, text[start:end], found, found, "stated", note=note))
+    for written in find_written_dates(text, published):
+        day, note = written.day, ""
+        if written.weekday is not None and not written.year_written:
+            day, note = weekday_date(written, published, stated_year)
+        spans.append(DateSpan(written.start, written.end, text[written.start:written.end], day, day, "stated",
+                              note=note))
     return spans
 
 
-def weekday_date(weekday: int, month: int, day: int, year: int | None, published: date | None,
-                 stated_year: int | None) -> tuple[date | None, str]:
-    """(the day, a note on how its year was found) of a day written with its weekday."""
-    if year:
-        return make_date(year, month, day), ""
+def weekday_date(written: WrittenDate, published: date | None, stated_year: int | None) -> tuple[date | None, str]:
+    """(the day, a note on how its year was found) of a day written with its weekday and no year."""
     if published:
-        found = latest_on_weekday(month, day, weekday, published + ANNOUNCED_AHEAD)
+        found = latest_on_weekday(written.month_day, written.weekday, published + ANNOUNCED_AHEAD)
         if found:
             return found, ""
-        fallback = most_recent(month, day, published)
         first = published.year - WEEKDAY_YEARS
-        return fallback, f"weekday fits no year {first}–{published.year}: read without it"
+        return written.day, f"weekday fits no year {first}–{published.year}: read without it"
     if stated_year:
-        found = latest_on_weekday(month, day, weekday, date(stated_year, 12, 31))
+        found = latest_on_weekday(written.month_day, written.weekday, date(stated_year, 12, 31))
         if found:
             return found, f"no publication date: latest fitting year up to {stated_year}, the article's latest"
     return None, "no publication date or stated year to read it against"
-
-
-def _month_days(text, published):
-    spans = []
-    for pattern in (MONTH_DAY, DAY_MONTH):
-        for match in pattern.finditer(text):
-            day = most_recent(MONTHS[match["month"].lower()], int(match["day"]), published) if published else None
-            if day or not published:
-                spans.append(DateSpan(match.start(), match.end(), match.group(), day, day, "stated"))
-    return spans
 
 
 def _weekdays(text, published):

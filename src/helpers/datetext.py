@@ -1,14 +1,20 @@
-"""Dates written in text: full explicit dates, month-day dates, weekday-dated days ("Thursday,
-January 18", "Sat., Oct. 7") and the names of months and weekdays.
+"""Dates written in text: full dates ("January 18, 2024", "18/01/2024", "2024-01-18"), days without
+a year ("January 18th", "18 Jan."), days written with their weekday ("Thursday, January 18",
+"Sat., Oct. 7") and the names of months and weekdays.
 
-Used by ingestion (publication dates) and by event dating. Regular expressions rather than a
-free-text date search: they only fire on what is unmistakably a date. Nothing here reads the clock:
-a date without a year gets its year from a reference date the caller passes.
+Used by ingestion (publication dates) and by event dating. A pattern finds where a date is written
+and dateparser reads it. dateparser's own search is not used: it takes "may", "march" or "sun" for
+dates and is too slow to run on every sentence. Nothing here reads the clock: a date without a year
+gets its year from a reference date the caller passes.
 """
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
 
 MONTHS = {
     name: number
@@ -28,32 +34,82 @@ WEEKDAY_ABBREVIATIONS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thu
 # A month and day fall on every weekday within twelve consecutive years (29 February excepted).
 WEEKDAY_YEARS = 11
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-ISO_DATE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
-DAY_MONTH_YEAR = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
-MONTH_DAY = re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)(?!\s*(?:%|percent))", re.IGNORECASE)
-DAY_MONTH = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s+(?:19|20)\d\d)", re.IGNORECASE)
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
 _WEEKDAY_NAME = r"(?P<weekday>" + "|".join(sorted([*WEEKDAYS, *WEEKDAY_ABBREVIATIONS], key=len, reverse=True)) + r")\.?"
-# "Thursday, January 18", "on Tuesday 16 January", "Sat., Oct. 7", "Friday, December 29, 2023"
-WEEKDAY_MONTH_DAY = re.compile(rf"\b{_WEEKDAY_NAME},?\s+{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?(?!\s*(?:%|percent))",
-                               re.IGNORECASE)
-WEEKDAY_DAY_MONTH = re.compile(rf"\b{_WEEKDAY_NAME},?\s+(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?![a-z])(?:,?\s+{_YEAR}\b)?",
-                               re.IGNORECASE)
+# "2024-01-18", "18/01/2024", "Jan. 18, 2024", "January 18th", "18 January 2024", "18 Jan.", "16th of
+# January", after their weekday or not ("Thursday, January 18", "Sat., Oct. 7", "Tuesday the 16th of January").
+# A number before "%" or "percent" is a share, not a day ("in May 5% more").
+WRITTEN_DATE = re.compile(
+    rf"\b(?:{_WEEKDAY_NAME},?\s+(?:the\s+)?)?"
+    rf"(?P<date>{_YEAR}-[01]\d-[0-3]\d"
+    rf"|(?P<numeric>[0-3]?\d(?P<separator>[/.])[01]?\d(?P=separator){_YEAR})"
+    rf"|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?)"
+    r"\b(?!\s*(?:%|percent))", re.IGNORECASE)
+# dateparser needs a base for a date without a year; when the caller gives none, only the month and
+# day are kept, and a leap year's base reads 29 February.
+_ANY_LEAP_YEAR = date(2000, 12, 31)
 # A weekday a text names for a day of its own: not "last Tuesday", "next Friday".
 _NAMED_WEEKDAY = re.compile(r"\b(?<!last )(?<!next )(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
-def make_date(year: int, month: int | str, day: int | str) -> date | None:
-    """A date from parts (a month may be a name); None when the parts are not a real day."""
-    if isinstance(month, str) and not month.isdigit():
-        month = MONTHS[month.lower().rstrip(".")]
-    try:
-        return date(int(year), int(month), int(day))
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as a text writes it: where it is, what it says, and the day it names."""
+    start: int
+    end: int
+    month_day: tuple[int, int]
+    year_written: bool
+    weekday: int | None       # the weekday written with it ("Thursday, January 18"), else None
+    day: date | None          # without a written year: the latest on or before the reference, if any
+
+
+def find_written_dates(text: str, reference: date | None = None) -> list[WrittenDate]:
+    """Every date written in text, in text order. A date without a year is dated the latest such day
+    on or before `reference` (news reports the past; the reference day itself included), or not at
+    all without one."""
+    found = []
+    for match in WRITTEN_DATE.finditer(text):
+        read = read_date(match["date"], bool(match["numeric"]), reference or _ANY_LEAP_YEAR)
+        if read is None:
+            continue
+        day, year_written = read
+        weekday = weekday_number(match["weekday"]) if match["weekday"] else None
+        found.append(WrittenDate(match.start(), match.end(), (day.month, day.day), year_written, weekday,
+                                 day if year_written or reference else None))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def read_date(written: str, numeric: bool, reference: date) -> tuple[date, bool] | None:
+    """(the day, whether its year is written) of one written date, by dateparser; None when it
+    names no real day or is a numeric date whose order is in doubt."""
+    # "05/01/2024" is 5 January in London and 1 May in New York: a numeric date is read only when
+    # both orders give the same day ("18/01/2024", "01/01/2024"). A month by its name needs no order.
+    orders = ("DMY", "MDY") if numeric else ("DMY",)
+    readings = {_parse(written, reference, order) for order in orders}
+    return readings.pop() if len(readings) == 1 else None
+
+
+def _parse(written: str, reference: date, order: str) -> tuple[date, bool] | None:
+    found = _parser(reference, order).get_date_data(written)
+    return (found.date_obj.date(), "year" in found.parts) if found.date_obj else None
+
+
+@lru_cache(maxsize=64)
+def _parser(reference: date, order: str) -> DateDataParser:
+    # The pattern found the date: only dateparser's absolute forms are needed (no "2 days ago", no
+    # timestamps), in English only (no language detection). A day without its month or day is no date.
+    return DateDataParser(languages=["en"], settings={
+        "PARSERS": ["absolute-time"], "REQUIRE_PARTS": ["day", "month"], "DATE_ORDER": order,
+        "PREFER_DATES_FROM": "past", "RELATIVE_BASE": datetime.combine(reference, datetime.min.time())})
+
+
+def find_full_dates(text: str) -> list[tuple[int, int, date]]:
+    """Every explicit date with a year in text, as (start, end, date), in text order."""
+    return [(found.start, found.end, found.day) for found in find_written_dates(text) if found.year_written]
 
 
 def parse_full_date(text: str) -> date | None:
@@ -62,24 +118,10 @@ def parse_full_date(text: str) -> date | None:
     return found[0][2] if found else None
 
 
-def find_full_dates(text: str) -> list[tuple[int, int, date]]:
-    """Every explicit date with a year in text, as (start, end, date), in text order."""
-    found = []
-    for pattern in (ISO_DATE, MONTH_DAY_YEAR, DAY_MONTH_YEAR):
-        for match in pattern.finditer(text):
-            day = make_date(match["year"], match["month"], match["day"])
-            if day:
-                found.append((match.start(), match.end(), day))
-    return sorted(found, key=lambda item: item[0])
-
-
 def parse_month_day(text: str) -> tuple[int, int] | None:
-    """(month, day) from a date written without a year, e.g. 'Jan 19', 'Feb. 11', '16 January'."""
-    for pattern in (MONTH_DAY, DAY_MONTH):
-        match = pattern.search(text)
-        if match:
-            return MONTHS[match["month"].lower()], int(match["day"])
-    return None
+    """(month, day) of the first date written in text, e.g. 'Jan 19', 'Feb. 11', '16 January'."""
+    found = find_written_dates(text)
+    return found[0].month_day if found else None
 
 
 def weekday_number(name: str) -> int:
@@ -88,25 +130,22 @@ def weekday_number(name: str) -> int:
     return WEEKDAYS[name] if name in WEEKDAYS else WEEKDAY_ABBREVIATIONS[name]
 
 
-def find_weekday_dates(text: str) -> list[tuple[int, int, int, int, int, int | None]]:
-    """Every day written with its weekday, as (start, end, weekday, month, day, year or None)."""
-    found = []
-    for pattern in (WEEKDAY_MONTH_DAY, WEEKDAY_DAY_MONTH):
-        for match in pattern.finditer(text):
-            year = int(match["year"]) if match["year"] else None
-            found.append((match.start(), match.end(), weekday_number(match["weekday"]),
-                          MONTHS[match["month"].lower()], int(match["day"]), year))
-    return sorted(found)
-
-
-def latest_on_weekday(month: int, day: int, weekday: int, not_after: date) -> date | None:
+def latest_on_weekday(month_day: tuple[int, int], weekday: int, not_after: date) -> date | None:
     """The latest date with this month and day that falls on `weekday`, on or before `not_after`,
     searching back WEEKDAY_YEARS years; None when no year fits (a wrong weekday, or 29 February)."""
     for year in range(not_after.year, not_after.year - WEEKDAY_YEARS - 1, -1):
-        candidate = make_date(year, month, day)
+        candidate = day_in_year(year, month_day)
         if candidate and candidate <= not_after and candidate.weekday() == weekday:
             return candidate
     return None
+
+
+def day_in_year(year: int, month_day: tuple[int, int]) -> date | None:
+    """The day with this month and day in a year; None for 29 February outside leap years."""
+    try:
+        return date(year, *month_day)
+    except ValueError:
+        return None
 
 
 def spelled(day: date) -> str:
