@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from helpers.escalation import (casualty_claims_by_source, daily_intensity, draw_escalation_intensity,
-                                draw_escalation_sequence, left_out_of_intensity, sequence_table, time_segments)
+                                draw_escalation_sequence, left_out_of_intensity, sequence_table, time_segments,
+                                what_the_sequence_supports)
 from helpers.pipeline import cached_extraction
 
 from conftest import FIXTURES, ROOT
@@ -98,12 +99,35 @@ def test_other_articles_draw(tmp_path):
     assert not sequence["actors"].str.contains("Iran|China|United Nations").any()
     strike = incident(sequence, "Pakistan strikes")
     assert (strike["date"] or strike["date_latest"]) == "2024-03-18"
-    for figure in (draw_escalation_sequence(sequence), draw_escalation_intensity(daily_intensity(sequence))):
-        plt.close(figure)
+    chart = draw_escalation_sequence(sequence)
+    rows = [label.get_text() for ax in chart.axes for label in ax.texts + ax.get_yticklabels()]
+    assert any(row.startswith("Pakistan strikes") and "[8 killed]" in row for row in rows)
+    assert "Pakistan commits to good relations with Afghanistan" in rows
+    intensity = draw_escalation_intensity(daily_intensity(sequence))
+    days = [label.get_text() for label in intensity.axes[-1].get_xticklabels()]
+    assert days == ["18 Mar\n2024", "19 Mar\n2024"]
     empty = sequence_table(tables, focus=["IRN"])
     assert empty.empty
-    for figure in (draw_escalation_sequence(empty), draw_escalation_intensity(daily_intensity(empty))):
-        plt.close(figure)
+    notes = [[text.get_text() for ax in figure.axes for text in ax.texts]
+             for figure in (draw_escalation_sequence(empty), draw_escalation_intensity(daily_intensity(empty)))]
+    assert notes == [["No incidents in these articles"], ["No incident is dated to the day"]]
+    plt.close("all")
+
+
+def test_what_the_sequence_supports_is_read_from_the_articles_at_hand():
+    # Dawn: "at least eight women and children, officials in Kabul said"; Reuters: "killing eight
+    # people, a spokesperson for the Afghan government said" - one strike, two figures.
+    tables = cached_extraction(FIXTURES / "graph").tables
+    sequence = sequence_table(tables)
+    lines = what_the_sequence_supports(sequence, casualty_claims_by_source(tables))
+    assert lines[0].endswith("are dated to the day: their order is what the articles say.")
+    disagreement = next(line for line in lines if line.startswith("The sources disagree"))
+    assert "at least 8 women and children (Dawn" in disagreement and "8 people (Reuters" in disagreement
+    assert "Signals of cooperation or de-escalation: “Pakistan commits to good relations with Afghanistan” " \
+           "(2024-03-19)." in lines
+    assert not any(word in " ".join(lines) for word in ("Iran", "Jaish", "China", "nine"))
+    empty = what_the_sequence_supports(sequence.iloc[0:0], casualty_claims_by_source(tables))
+    assert empty == ["No incident was coded from these articles: there is no sequence to read."]
 
 
 def test_notebooks_run_on_other_articles(tmp_path):

@@ -4,7 +4,9 @@ Notebooks run for real, so the full report runs twice per session (session fixtu
 test_report_browser.py through the pytest stash): once over a hostile article with the project's
 notebooks, and once with a notebook folder made here whose second notebook fails.
 """
+import asyncio
 import re
+import signal
 import shutil
 import subprocess
 import sys
@@ -19,12 +21,18 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from helpers.__main__ import main
-from helpers.report import declared_parameters, parameter_rows, parse_parameter, run_report
+from helpers.report import (KERNEL_ARGUMENTS, KERNEL_NAME, QuietShutdownKernelManager, declared_parameters,
+                            parameter_rows, parse_parameter, run_report)
 
 HOSTILE_ARTICLE = FIXTURES / "report_hostile" / "hostile.txt"
 OLD_REPORT_PAGE = "<html><body><h1>The previous report</h1></body></html>"
 PROGRESS_LINE = re.compile(r"^\[\d+/\d+\] (\d\d-[\w-]+\.ipynb): (ok|failed at cell \d+: .+) \((\d+\.\d) s\)$",
                            re.MULTILINE)
+# What a successful run says, one line each: the files read, the pipeline, each notebook, the index.
+STATUS_LINES = (re.compile(r"reading [\w.-]+\.txt"), PROGRESS_LINE,
+                re.compile(r"pipeline: \d+ articles?, \d+ events \(\d+\.\d s\)"),
+                re.compile(r"wrote \S+/index\.html \(\d+ notebooks, \d+\.\d s\)"))
+INTERACTIVE_PAGE = "actor_graph.html"
 
 
 @dataclass
@@ -267,7 +275,7 @@ def test_every_notebook_is_executed_converted_and_reported_on_one_line(hostile_r
     report = hostile_run.report_dir
     assert sorted(path.name for path in (report / "notebooks").glob("*.ipynb")) == sources
     assert sorted(html_pages(report)) == sorted([Path(name).with_suffix(".html").name for name in sources]
-                                                + ["index.html"])
+                                                + ["index.html", INTERACTIVE_PAGE])
     progress = PROGRESS_LINE.findall(hostile_run.stderr)
     assert [(name, status) for name, status, _ in progress] == [(name, "ok") for name in sources]
     assert f"[1/{len(sources)}] {sources[0]}: ok (" in hostile_run.stderr
@@ -300,7 +308,7 @@ def test_the_index_lists_articles_parameters_and_notebooks(hostile_run):
     assert f'<td><code>output_dir</code></td><td><code>&#34;{data_dir}&#34;</code></td><td>command</td><td>all</td>' in index
     assert '<a href="01-parse-articles.html">01 · Parse the articles</a>' in index
     for name in html_pages(hostile_run.report_dir):
-        if name != "index.html":
+        if name not in ("index.html", INTERACTIVE_PAGE):
             assert f'<a href="{name}">' in index
             assert f'<a href="notebooks/{Path(name).with_suffix(".ipynb")}">' in index
     assert '<a href="data/events.csv">events.csv</a>' in index
@@ -327,9 +335,14 @@ def test_hostile_article_text_is_shown_as_text_never_as_markup(hostile_run):
     assert "&lt;script&gt;window.hostileRan" in pages["01-parse-articles.html"]
     assert "&lt;img src=x onerror=" in pages["01-parse-articles.html"]  # shown, as escaped text
     assert "javascript:window.hostileRan" in pages["01-parse-articles.html"]
+    assert "&lt;script&gt;window.hostileRan" in pages[INTERACTIVE_PAGE]  # a sentence of an arrow
+    assert "&lt;img src=x onerror=" in pages[INTERACTIVE_PAGE]
     for name, page in pages.items():
         assert "<script>window.hostileRan" not in page, name
         for tag, attributes in start_tags(page):
+            if (name, tag) == (INTERACTIVE_PAGE, "script"):  # Bokeh's own, inlined; the sentences are its data
+                assert "src" not in attributes, f"{name}: a <script> loads {attributes['src']}"
+                continue
             assert tag not in ("script", "iframe", "object", "embed"), f"{name}: a real <{tag}> tag"
             events = [attribute for attribute in attributes if attribute.startswith("on")]
             assert not events, f"{name}: <{tag}> has {events}"
@@ -337,6 +350,51 @@ def test_hostile_article_text_is_shown_as_text_never_as_markup(hostile_run):
     # pandas escapes <, > and & but not quotes, so in the notebook pages the words href="javascript:
     # stand, harmless, inside escaped text; the index escapes quotes too.
     assert 'href="javascript:' not in pages["index.html"]
+
+
+def test_the_report_carries_the_actor_graph_to_explore_linked_from_the_index(hostile_run):
+    page = (hostile_run.report_dir / INTERACTIVE_PAGE).read_text(encoding="utf-8")
+    assert "Bokeh.embed.embed_items" in page
+    # the hostile article's arrows and their sentences: Pakistan recalled its ambassador from Iran
+    assert "Pakistan recalled its ambassador from Iran" in page and "recalls its ambassador" in page
+    index = (hostile_run.report_dir / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{INTERACTIVE_PAGE}">The actor graph to explore</a>' in index
+    assert ("Hover over or tap an arrow for its incidents (date, action, CAMEO code, Goldstein value, outlets) "
+            "and the sentences that report them") in " ".join(index.split())
+
+
+def test_key_figures_come_in_reading_order_graph_sequence_intensity(hostile_run):
+    index = (hostile_run.report_dir / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r"<figcaption>(.*?) \(", index) == ["Actor graph", "Escalation sequence",
+                                                         "Escalation intensity"]
+
+
+def test_a_successful_run_prints_only_its_status_lines(hostile_run):
+    noise = [line for line in hostile_run.stderr.splitlines()
+             if not any(pattern.fullmatch(line) for pattern in STATUS_LINES)]
+    assert noise == []
+
+
+def test_a_kernel_is_shut_down_on_request_without_a_signal():
+    """jupyter_client interrupts a kernel before asking it to shut down; the kernel then logs
+    'KeyboardInterrupt caught in kernel.' if it was still answering a request."""
+    async def start_and_shut_down() -> tuple[list[int], bool]:
+        manager = QuietShutdownKernelManager(kernel_name=KERNEL_NAME)
+        manager.shutdown_wait_time = 60.0  # a slow machine must not turn a clean exit into SIGTERM
+        await manager.start_kernel(extra_arguments=KERNEL_ARGUMENTS)
+        sent = []
+        send_signal = manager.provisioner.send_signal
+
+        async def record(signum: int) -> None:
+            sent.append(signum)
+            await send_signal(signum)
+        manager.provisioner.send_signal = record
+        await manager.shutdown_kernel()
+        return sent, await manager.is_alive()
+
+    sent, alive = asyncio.run(start_and_shut_down())
+    assert [signal.Signals(number).name for number in sent] == []
+    assert not alive
 
 
 # --- a failing notebook --------------------------------------------------------------------------
@@ -429,3 +487,21 @@ def test_a_successful_run_clears_an_earlier_failed_run(tmp_path, monkeypatch):
     assert result.report_dir == report_dir and not result.failed
     assert sorted(path.name for path in tmp_path.iterdir()) == ["articles", "notebooks", "reports"]
     assert (report_dir / "01-only.html").exists()
+
+
+# Facts of the seed articles that the notebooks' prose once stated as text: a report over any other
+# folder must not repeat them (its words are computed from its own articles, or written for any).
+SEED_FACTS = ("seed articles", "December 2023", "police", "nine people", "10 foreign citizens", "China",
+              "Jaish", "Balochistan", "United Nations", "Guterres", "19 January", "2024-01-19")
+
+
+def test_a_report_over_other_articles_tells_their_story_not_the_seeds(hostile_run):
+    for name, page in html_pages(hostile_run.report_dir).items():
+        if name.startswith("05-"):
+            continue    # scores the project's own test sets, whatever the articles: their facts belong there
+        text = re.sub(r"<[^>]+>", " ", page)
+        told = [fact for fact in SEED_FACTS if fact in text]
+        assert not told, f"{name} states seed facts: {told}"
+    sequence = (hostile_run.report_dir / "04-escalation-sequence.html").read_text(encoding="utf-8")
+    # Its own story instead: the hostile article's recall of the ambassador, dated only by 1 February.
+    assert "Pakistan recalls its ambassador from Iran" in sequence and "on or before 2024-02-01" in sequence

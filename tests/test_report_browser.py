@@ -1,11 +1,15 @@
 """The report in a real browser: headless Debian Chromium opens the pages from disk, offline.
 
 It reuses the two report runs of test_report.py (built once per session) and checks what a reader
-sees: the headings, every image actually decoded, and no script from the hostile article run.
-Screenshots go to the test's tmp_path and to $TMPDIR/report_shots/ for a person to look at.
-Chromium is required, not optional: .ci/run installs it (apt-get install chromium chromium-driver).
+sees: the headings, every image actually decoded, the actor graph drawn and its tooltips, and no
+script from the hostile article run. Screenshots go to the test's tmp_path and to
+$TMPDIR/report_shots/ for a person to look at.
+Without /usr/bin/chromium or /usr/bin/chromedriver these tests are skipped, saying how to get them
+(apt-get install chromium chromium-driver); under CI (CI=true, which .ci/run sets and installs
+Chromium for) a missing browser fails them instead.
 """
 import base64
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -13,8 +17,9 @@ from pathlib import Path
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
-from test_report import failing_run, hostile_run  # noqa: F401 (session fixtures shared through the stash)
+from test_report import INTERACTIVE_PAGE, failing_run, hostile_run  # noqa: F401 (session fixtures, shared)
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -31,13 +36,48 @@ BROKEN_IMAGES = """return Array.from(document.images)
     .map(image => image.src.slice(0, 60));"""
 HEADINGS = """return Array.from(document.querySelectorAll(arguments[0]))
     .map(heading => heading.textContent.replace('¶', '').trim());"""
+HOSTILE_SCRIPT = '<script>window.hostileRan = "script"</script>'
+HOSTILE_IMAGE = "<img src=x onerror=\"window.hostileRan = 'img'\">"
+# Bokeh draws inside shadow roots, which document.querySelectorAll does not enter.
+DEEP_QUERY = """const deep = (root, selector) => [...root.querySelectorAll(selector),
+    ...[...root.querySelectorAll('*')].filter(el => el.shadowRoot).flatMap(el => deep(el.shadowRoot, selector))];
+"""
+GRAPH_DRAWN = DEEP_QUERY + """if (typeof Bokeh === 'undefined' || Bokeh.documents.length === 0) return false;
+const plot = Bokeh.documents[0].get_model_by_name('actor_graph');
+return plot !== null && Bokeh.index.find_one(plot) != null && deep(document, 'canvas').length > 0;"""
+PLOT_RENDERERS = "return Bokeh.documents[0].get_model_by_name('actor_graph').renderers.length;"
+# Where, in the window, the dot of the first arrow whose incidents mention arguments[0] is drawn.
+ARROW_DOT = """const doc = Bokeh.documents[0], arrows = doc.get_model_by_name('arrows');
+const view = Bokeh.index.find_one(doc.get_model_by_name('actor_graph'));
+const index = arrows.data.incidents.findIndex(text => text.includes(arguments[0]));
+if (index < 0) return null;
+const canvas = view.canvas_view.el.getBoundingClientRect();
+return {x: canvas.left + view.frame.x_scale.compute(arrows.data.mid_x[index]),
+        y: canvas.top + view.frame.y_scale.compute(arrows.data.mid_y[index])};"""
+# Each tooltip on show: the text a reader sees, and how many elements the article could have put in it.
+SHOWN_TOOLTIPS = DEEP_QUERY + """return deep(document, '.bk-Tooltip')
+    .filter(tip => getComputedStyle(tip).display !== 'none')
+    .map(tip => [tip.shadowRoot.querySelector('.bk-tooltip-content').innerText,
+                 deep(tip.shadowRoot, 'script, img, a, iframe, object, embed').length]);"""
+# The text of the panel under the figure, as shown (a Div rendered as text).
+PANEL_TEXT = DEEP_QUERY + """return deep(document, '.bk-Div').map(div => div.shadowRoot.textContent)
+    .filter(text => text.includes(arguments[0]));"""
+
+
+def require_browser() -> None:
+    """Skip when Chromium or its driver is missing, saying how to install them; fail under CI."""
+    missing = [str(program) for program in (CHROMIUM, CHROMEDRIVER) if not program.exists()]
+    if missing:
+        message = (f"{' and '.join(missing)} missing: apt-get install chromium chromium-driver to run the "
+                   f"browser tests (.ci/run installs them)")
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    for program in (CHROMIUM, CHROMEDRIVER):
-        assert program.exists(), (f"{program} is missing: apt-get install chromium chromium-driver "
-                                  f"(.ci/run installs them)")
+    require_browser()
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in CHROMIUM_FLAGS + [f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}"]:
@@ -53,6 +93,10 @@ def browser(tmp_path_factory):
 def open_page(driver, page: Path, shot: Path) -> None:
     """Load a report page from disk and save a screenshot of all of it (up to MAX_HEIGHT pixels)."""
     driver.get(page.as_uri())
+    save_screenshot(driver, shot)
+
+
+def save_screenshot(driver, shot: Path) -> None:
     # A window cannot grow past the headless screen, so the whole page is captured through DevTools.
     content = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]
     clip = {"x": 0, "y": 0, "width": WINDOW_WIDTH, "height": min(content["height"], MAX_HEIGHT), "scale": 1}
@@ -116,3 +160,40 @@ def test_a_failed_notebook_page_shows_the_error(browser, failing_run, tmp_path):
     text = visible_text(browser)
     assert "partial output before the failure" in text
     assert "ValueError: broken on purpose" in text
+
+
+def test_the_actor_graph_page_draws_the_graph_and_shows_hostile_sentences_as_text(browser, hostile_run, tmp_path):
+    browser.get((hostile_run.report_dir / INTERACTIVE_PAGE).as_uri())
+    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script(GRAPH_DRAWN))
+    assert browser.execute_script(PLOT_RENDERERS) > 0
+    # Iran's strike on Pakistan is told in the sentences with the <script> and the <img onerror>.
+    dot = browser.execute_script(ARROW_DOT, 'hostileRan = "script"')
+    assert dot is not None
+    browser.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": "mouseMoved", **dot})
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script(SHOWN_TOOLTIPS))
+    ((tooltip, elements),) = browser.execute_script(SHOWN_TOOLTIPS)
+    assert tooltip.startswith("Iran → Pakistan: 1 incident, conflict")
+    assert "strikes (CAMEO 195, Goldstein -10.0); reported by Reuters" in tooltip
+    assert HOSTILE_SCRIPT in tooltip and HOSTILE_IMAGE in tooltip
+    assert elements == 0
+    for kind in ("mousePressed", "mouseReleased"):
+        browser.execute_cdp_cmd("Input.dispatchMouseEvent", {"type": kind, "button": "left", "clickCount": 1, **dot})
+    WebDriverWait(browser, 10).until(lambda driver: driver.execute_script(PANEL_TEXT, "Iran → Pakistan"))
+    save_screenshot(browser, tmp_path / "actor_graph.png")  # the tooltip over the arrow, the panel below
+    (panel,) = browser.execute_script(PANEL_TEXT, "Iran → Pakistan")
+    assert HOSTILE_SCRIPT in panel and HOSTILE_IMAGE in panel
+    assert not hostile_code_ran(browser)
+
+
+def test_without_chromium_the_browser_tests_skip_saying_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "chromium")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception, match=r"chromium missing: apt-get install chromium chromium-driver"):
+        require_browser()
+
+
+def test_under_ci_a_missing_chromium_fails_the_browser_tests(monkeypatch, tmp_path):
+    monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=r"chromium missing: apt-get install chromium chromium-driver"):
+        require_browser()

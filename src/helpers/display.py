@@ -1,6 +1,7 @@
 """Settings every notebook shares, so outputs are readable and byte-for-byte repeatable."""
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import matplotlib
@@ -42,3 +43,9 @@ def save_figure(figure: plt.Figure, directory: str | Path, name: str) -> list[Pa
         replace_atomically(directory / f"{name}.svg", lambda temporary: figure.savefig(
             temporary, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})),
     ]
+
+
+def print_lines(lines: list[str], width: int = 100) -> None:
+    """Sentences computed from the data, one bullet each, wrapped for reading in a notebook."""
+    for line in lines:
+        print(textwrap.fill(line, width, initial_indent="- ", subsequent_indent="  "))

@@ -14,8 +14,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .graph import TONE_COLOURS, TONE_LEGEND, casualty_range, describe_when, in_window, \
-    short_names, tone
+from .graph import TONE_COLOURS, TONE_LEGEND, casualty_range, date_precision, describe_when, how_dated, \
+    in_window, quoted, short_names, tone
 from .incidents import claims_side_by_side
 
 SEQUENCE_COLUMNS = ["incident_id", "lane", "when", "precision", "date", "date_earliest", "date_latest",
@@ -69,14 +69,6 @@ def sequence_table(tables: dict[str, pd.DataFrame], focus: list[str] | tuple = (
         "n_sources": rows["n_sources"], "sentences": rows["sentences"].str.replace(";", "; "),
     }, columns=SEQUENCE_COLUMNS)
     return order_by_lane_and_time(table)
-
-
-def date_precision(exact: str, earliest: str, latest: str) -> str:
-    if exact:
-        return "day"
-    if earliest and latest:
-        return "interval"
-    return "by" if latest else "undated"
 
 
 def order_by_lane_and_time(table: pd.DataFrame) -> pd.DataFrame:
@@ -190,6 +182,39 @@ def left_out_of_intensity(sequence: pd.DataFrame) -> pd.DataFrame:
     rest = sequence[sequence["precision"] != "day"]
     return rest.assign(why=rest["precision"].map(PRECISION_LEGEND))[["lane", "label", "when", "why"]] \
         .reset_index(drop=True)
+
+
+# --- what the sequence supports, in words ------------------------------------------------------------
+
+def what_the_sequence_supports(sequence: pd.DataFrame, claims: pd.DataFrame, examples: int = 3) -> list[str]:
+    """Sentences for the analyst, computed from this corpus: what the dates allow and what they do
+    not, the signals of de-escalation, and where the sources' casualty figures disagree."""
+    if sequence.empty:
+        return ["No incident was coded from these articles: there is no sequence to read."]
+    lines = how_dated(sequence, "label", "incidents", examples)
+    lines[1:] = [f"{line[:-1]}; the daily intensity view leaves them out." for line in lines[1:]]
+    cooperation = sequence[sequence["tone"] == "cooperation"]
+    lines.append(f"Signals of cooperation or de-escalation: {quoted(cooperation, 'label', examples)}."
+                 if not cooperation.empty else "No act of cooperation or de-escalation was coded.")
+    lines += disagreements(claims[claims["incident_id"].isin(sequence["incident_id"])])
+    return lines
+
+
+def source_words(according_to: str) -> str:
+    return "in its own voice" if according_to.startswith("(") else f"according to {according_to}"
+
+
+def disagreements(claims: pd.DataFrame) -> list[str]:
+    """One sentence per incident whose outlets or claimants give different figures of the same kind."""
+    lines = []
+    for (incident, label, kind), rows in claims.assign(kind=claims["figure"].str.split().str[0]) \
+            .groupby(["incident_id", "label", "kind"], sort=True):
+        if rows["figure"].nunique() > 1:
+            said = "; ".join(f"{row.figure} {row.victims} ({row.outlet}, {source_words(row.according_to)})"
+                             for row in rows.itertuples(index=False))
+            lines.append(f"The sources disagree on “{label}”: {said}. The table keeps the range, never an "
+                         f"average.")
+    return lines
 
 
 # --- drawing: the sequence -----------------------------------------------------------------------------

@@ -42,7 +42,9 @@ INTERACTION_COLUMNS = [
     "edge_id", "incident_id", "source", "target", "source_name", "target_name", "source_top", "target_top",
     "cameo_code", "event_type", "action", "incident_label", "goldstein", "quad_class", "tone", "date",
     "date_earliest", "date_latest", "day", "when", "location", "killed", "injured", "sources", "n_sources",
-    "articles", "n_reports", "event_ids", "sentences"]
+    "articles", "n_reports", "event_ids", "sentences", "sentence_texts"]
+# Between the sentences of `sentence_texts`: a sentence's own line breaks are folded into spaces.
+SENTENCE_SEPARATOR = "\n"
 # Words a pattern label ends on because a target follows it ("recalls its ambassador from").
 ROLL_UP_LEVELS = {"top": "people and bodies merged into their state or organisation",
                   "self": "people and bodies as their own nodes, linked to it"}
@@ -115,6 +117,47 @@ def describe_when(exact: str, earliest: str, latest: str) -> str:
     return f"on or after {earliest}" if earliest else "undated"
 
 
+def date_precision(exact: str, earliest: str, latest: str) -> str:
+    """day, interval, by (only an upper bound: the publication date) or undated."""
+    if exact:
+        return "day"
+    if earliest and latest:
+        return "interval"
+    return "by" if latest else "undated"
+
+
+def how_dated(rows: pd.DataFrame, label: str, noun: str, examples: int = 3) -> list[str]:
+    """How much of a table of dated happenings the texts place in time, in sentences computed from
+    it: how many are dated to the day, and which only to an interval, by the publication date, or not
+    at all (with a few of them named)."""
+    precision = [date_precision(*dates) for dates in zip(rows["date"], rows["date_earliest"], rows["date_latest"])]
+    rows = rows.assign(_precision=precision)
+    lines = [f"{precision.count('day')} of {len(rows)} {noun} are dated to the day: their order is what the "
+             f"articles say."]
+    for kind, words in (("interval", "only to an interval (a month, a stretch of days)"),
+                        ("by", "only by the publication date: they happened on or before it, the articles "
+                               "do not say when"),
+                        ("undated", "not at all")):
+        some = rows[rows["_precision"] == kind]
+        if not some.empty:
+            lines.append(f"{len(some)} dated {words}, e.g. {quoted(some, label, examples)}.")
+    return lines
+
+
+def what_the_graph_supports(interactions: pd.DataFrame, examples: int = 3) -> list[str]:
+    """How far the arrows can be put in order, computed from these articles (see `how_dated`)."""
+    if interactions.empty:
+        return ["No interaction was coded from these articles: the graph is empty."]
+    return how_dated(interactions, "incident_label", "interactions", examples)
+
+
+def quoted(rows: pd.DataFrame, label: str, examples: int) -> str:
+    """A few rows named by their label and date ('“X” (on or before 2024-01-19)'), then how many more."""
+    shown = [f"“{row[label]}” ({row['when']})" for _, row in rows.head(examples).iterrows()]
+    more = f" and {len(rows) - examples} more" if len(rows) > examples else ""
+    return ", ".join(shown) + more
+
+
 def known_day(exact: str, earliest: str, latest: str) -> str:
     """The day an incident is counted on: its date, else the last day it can have happened by."""
     return exact or latest or earliest
@@ -145,6 +188,7 @@ def interaction_table(tables: dict[str, pd.DataFrame], level: str = "top",
     at_level, top = roll_up(actors, level), roll_up(actors, "top")
     names, verbs, outlets = dict(zip(actors["actor_id"], actors["name"])), action_words(data_dir), \
         outlet_names(tables["articles"])
+    texts = sentence_texts(tables["sentences"])
     reports = events.set_index("event_id")
     rows = []
     for incident in incidents.itertuples(index=False):
@@ -157,7 +201,8 @@ def interaction_table(tables: dict[str, pd.DataFrame], level: str = "top",
         for source, own in told.groupby("source", sort=True):
             for target in sorted(set(own["target"]) - {""}) or every_target or [""]:
                 evidence = own[own["target"].isin([target, ""])]
-                rows.append(interaction_row(incident, source, target, evidence, action, names, top, outlets))
+                rows.append(interaction_row(incident, source, target, evidence, action, names, top, outlets,
+                                            texts))
     table = pd.DataFrame(rows, columns=INTERACTION_COLUMNS)
     return table.sort_values(["day", "incident_id", "source", "target"], key=undated_last).reset_index(drop=True)
 
@@ -173,8 +218,14 @@ def representative_pattern(told: pd.DataFrame, cameo_code: str) -> str:
     return coded.sort_values(["undated", "event_id"])["pattern"].iloc[0]
 
 
+def sentence_texts(sentences: pd.DataFrame) -> dict[str, str]:
+    """'article_id:sentence_id' (as in the `sentences` column) -> the sentence, on one line."""
+    return {f"{row.article_id}:{row.sentence_id}": " ".join(str(row.text).split())
+            for row in sentences.itertuples(index=False)}
+
+
 def interaction_row(incident, source: str, target: str, evidence: pd.DataFrame, action: str,
-                    names: dict, top: dict, outlets: dict) -> dict:
+                    names: dict, top: dict, outlets: dict, texts: dict[str, str]) -> dict:
     articles = sorted(set(evidence["article_id"]))
     sources = sorted({outlets.get(article, article) for article in articles})
     sentences = sorted({f"{row.article_id}:{row.sentence_id}" for row in evidence.itertuples()})
@@ -194,6 +245,7 @@ def interaction_row(incident, source: str, target: str, evidence: pd.DataFrame, 
         "sources": "; ".join(sources), "n_sources": len(sources), "articles": ";".join(articles),
         "n_reports": len(evidence), "event_ids": ";".join(sorted(evidence["event_id"])),
         "sentences": ";".join(sentences),
+        "sentence_texts": SENTENCE_SEPARATOR.join(texts[sentence] for sentence in sentences),
     }
 
 
@@ -269,14 +321,14 @@ def edge_attributes(row) -> dict:
         "date_earliest": row.date_earliest, "date_latest": row.date_latest, "when": row.when,
         "location": row.location, "killed": row.killed, "injured": row.injured, "sources": row.sources,
         "n_sources": row.n_sources, "articles": row.articles, "n_reports": row.n_reports,
-        "event_ids": row.event_ids, "sentences": row.sentences,
+        "event_ids": row.event_ids, "sentences": row.sentences, "sentence_texts": row.sentence_texts,
     }
 
 
 def part_of_attributes() -> dict:
     blank = {key: "" for key in ("incident_id", "cameo_code", "event_type", "incident_label", "date",
                                  "date_earliest", "date_latest", "when", "location", "killed", "injured",
-                                 "sources", "articles", "event_ids", "sentences")}
+                                 "sources", "articles", "event_ids", "sentences", "sentence_texts")}
     return {**blank, "kind": "part_of", "label": "part of", "goldstein": 0.0, "quad_class": 0,
             "tone": "", "n_sources": 0, "n_reports": 0}
 

@@ -208,3 +208,21 @@ def claims_side_by_side(incidents: pd.DataFrame, claims: pd.DataFrame, articles:
         "sentence": rows["article_id"] + ":" + rows["sentence_id"].astype(str),
     })
     return table.sort_values(["incident_id", "kind", "outlet", "sentence"]).reset_index(drop=True)
+
+
+def incident_evidence(incidents: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Per incident, every sentence that reports it, with its outlet and its words: the evidence an
+    analyst checks a row against, without joining tables."""
+    columns = ["incident_id", "label", "outlet", "article_id", "sentence_id", "quote"]
+    if incidents.empty:
+        return pd.DataFrame(columns=columns)
+    text = {(row.article_id, int(row.sentence_id)): row.text for row in sentences.itertuples(index=False)}
+    outlets = dict(zip(articles["article_id"], articles["outlet"]))
+    rows = []
+    for incident in incidents.itertuples(index=False):
+        for reference in incident.sentences.split(";"):
+            article, sentence = reference.rsplit(":", 1)
+            rows.append({"incident_id": incident.incident_id, "label": incident.label,
+                         "outlet": outlets.get(article) or article, "article_id": article,
+                         "sentence_id": int(sentence), "quote": text.get((article, int(sentence)), "")})
+    return pd.DataFrame(rows, columns=columns)

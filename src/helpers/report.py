@@ -2,9 +2,11 @@
 
 `run_report` checks what it can before any kernel starts (the articles folder, the parameters, the
 report folder), runs the pipeline once (the notebooks then hit its content-keyed cache), executes the
-notebooks in name order with papermill and converts each to HTML with nbconvert. The run is built in
-a folder beside REPORT_DIR and replaces REPORT_DIR only when every notebook succeeded; a failed run
-is kept at REPORT_DIR.failed and REPORT_DIR is left as it was.
+notebooks in name order with papermill and converts each to HTML with nbconvert. The actor graph to
+explore, which notebook 03 writes with its parameters (`helpers.interactive`), becomes a page of its
+own (`actor_graph.html`); the notebook pages then need not carry Bokeh's JavaScript. The run is built in a folder beside REPORT_DIR and replaces REPORT_DIR only
+when every notebook succeeded; a failed run is kept at REPORT_DIR.failed and REPORT_DIR is left as it
+was.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import jinja2
 import nbformat
 import pandas as pd
 import papermill
+from jupyter_client import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.translators import PythonTranslator
 
@@ -40,6 +43,13 @@ COMMAND_PARAMETERS = ("articles_dir", "output_dir", "actors_file")
 ARTICLE_COLUMNS = ["article_id", "outlet", "published", "date_source", "title"]
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 INDEX_TEMPLATE = "index.html.j2"
+INTERACTIVE_GRAPH = "actor_graph.html"
+# What a report sets unless told otherwise: the graph to explore is a page of its own, not a
+# megabyte of JavaScript inside the notebook page.
+REPORT_DEFAULTS = {"interactive": False}
+# The project's figures in the order a reader takes them in: who did what to whom, then when, then
+# how hard; any other figure follows, by name.
+FIGURE_READING_ORDER = ("actor_graph", "escalation_sequence", "escalation_intensity")
 # The lab template without the scripts it would load from a CDN, so a report opens offline.
 # Nothing in these notebooks needs require.js, MathJax, mermaid or widgets.
 OFFLINE_TEMPLATE_NAME = "offline_report.html.j2"
@@ -49,6 +59,21 @@ OFFLINE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 """
+
+
+class QuietShutdownKernelManager(AsyncKernelManager):
+    """A kernel manager that asks a kernel to shut down without interrupting it first.
+
+    jupyter_client sends SIGINT before every shutdown request. When it lands while the kernel still
+    answers papermill's last request (kernel_info, once the cells have run), the kernel logs
+    "KeyboardInterrupt caught in kernel." on the terminal, among the report's status lines. Here a
+    kernel is shut down only after its notebook ran or failed, so it has nothing to interrupt; one
+    that does not stop on request still gets SIGTERM, then SIGKILL, after the shutdown wait.
+    """
+
+    async def _async_interrupt_kernel(self) -> None:
+        if not self.shutting_down:
+            await super()._async_interrupt_kernel()
 
 
 class ReportError(Exception):
@@ -203,7 +228,8 @@ def execute_notebook(source: Path, executed: Path, parameters: dict, cwd: Path) 
     try:
         papermill.execute_notebook(str(source), str(executed), parameters=parameters,
                                    kernel_name=KERNEL_NAME, cwd=str(cwd),
-                                   progress_bar=False, log_output=False, extra_arguments=KERNEL_ARGUMENTS)
+                                   progress_bar=False, log_output=False, extra_arguments=KERNEL_ARGUMENTS,
+                                   kernel_manager_class=QuietShutdownKernelManager)
     except papermill.PapermillExecutionError as failure:
         failed_cell = failed_cell_number(source, failure.cell_index, injected=bool(parameters))
         error = f"{failure.ename}: {first_line(failure.evalue)}"
@@ -286,11 +312,17 @@ def export_notebooks(runs: list[NotebookRun], build_dir: Path, destination: Path
 # --- the index page ------------------------------------------------------------------------------
 
 def saved_figures(data_dir: Path) -> list[dict]:
-    """Every PNG the notebooks saved under data/, sorted by path, inlined so the index stands alone."""
+    """Every PNG the notebooks saved under data/, in reading order, inlined so the index stands alone."""
     return [{"name": path.relative_to(data_dir).as_posix(),
              "caption": path.stem.replace("_", " ").replace("-", " ").capitalize(),
              "uri": "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")}
-            for path in sorted(data_dir.rglob("*.png"))]
+            for path in sorted(data_dir.rglob("*.png"), key=reading_order)]
+
+
+def reading_order(path: Path) -> tuple[int, Path]:
+    """The project's figures first, in FIGURE_READING_ORDER, then the others by path."""
+    order = FIGURE_READING_ORDER
+    return (order.index(path.stem) if path.stem in order else len(order)), path
 
 
 def data_files(data_dir: Path) -> list[str]:
@@ -332,14 +364,25 @@ def render_index(context: dict) -> str:
     return environment.get_template(INDEX_TEMPLATE).render(**context)
 
 
+def install_interactive_graph(build_dir: Path) -> str:
+    """The page notebook 03 wrote among its outputs, beside the index; empty when it wrote none."""
+    written = build_dir / "data" / INTERACTIVE_GRAPH
+    if not written.is_file():
+        return ""
+    shutil.copyfile(written, build_dir / INTERACTIVE_GRAPH)
+    return INTERACTIVE_GRAPH
+
+
 def write_index(build_dir: Path, title: str, articles_dir: Path, articles: pd.DataFrame,
-                parameters: list[dict], runs: list[NotebookRun], read_errors: list[str]) -> None:
+                parameters: list[dict], runs: list[NotebookRun], read_errors: list[str],
+                interactive_graph: str = "") -> None:
     html = render_index({
         "title": title,
         "articles_dir": display_path(articles_dir),
         "articles": article_set(articles),
         "parameters": parameters,
         "figures": saved_figures(build_dir / "data"),
+        "interactive_graph": interactive_graph,
         "runs": runs,
         "data_files": data_files(build_dir / "data"),
         "read_errors": read_errors,
@@ -409,13 +452,16 @@ def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dic
     build_dir = build_dir_beside(report_dir)
     try:
         write_tables(extraction.tables, build_dir / "data")
-        given = {"articles_dir": str(articles_dir), "output_dir": str(build_dir / "data"), **parameters}
+        given = {"articles_dir": str(articles_dir), "output_dir": str(build_dir / "data"), **REPORT_DEFAULTS,
+                 **parameters}
         runs = run_notebooks(notebooks, declared, given, build_dir, notebooks_dir, progress)
         destination = report_dir if all(run.ok for run in runs) else failed_run_dir(report_dir)
         export_notebooks(runs, build_dir, destination, show_code)
+        interactive_graph = install_interactive_graph(build_dir)
         used = {**given, "output_dir": str(destination / "data")}
         write_index(build_dir, title or f"Report on {articles_dir.name}", articles_dir,
-                    extraction.tables["articles"], parameter_rows(used, declared), runs, extraction.errors)
+                    extraction.tables["articles"], parameter_rows(used, declared), runs, extraction.errors,
+                    interactive_graph)
     except BaseException:
         keep_failed_run(build_dir, report_dir)
         raise
