@@ -187,13 +187,15 @@ def test_the_actor_graph_page_draws_the_graph_and_shows_hostile_sentences_as_tex
 
 def test_without_chromium_the_browser_tests_skip_saying_how_to_install_it(monkeypatch, tmp_path):
     monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "chromium")
+    monkeypatch.setattr(f"{__name__}.CHROMEDRIVER", tmp_path / "chromedriver")
     monkeypatch.delenv("CI", raising=False)
-    with pytest.raises(pytest.skip.Exception, match=r"chromium missing: apt-get install chromium chromium-driver"):
+    with pytest.raises(pytest.skip.Exception, match=r"chromium and \S+/chromedriver missing: apt-get install chromium chromium-driver"):
         require_browser()
 
 
 def test_under_ci_a_missing_chromium_fails_the_browser_tests(monkeypatch, tmp_path):
     monkeypatch.setattr(f"{__name__}.CHROMIUM", tmp_path / "chromium")
+    monkeypatch.setattr(f"{__name__}.CHROMEDRIVER", tmp_path / "chromedriver")
     monkeypatch.setenv("CI", "true")
-    with pytest.raises(pytest.fail.Exception, match=r"chromium missing: apt-get install chromium chromium-driver"):
+    with pytest.raises(pytest.fail.Exception, match=r"chromium and \S+/chromedriver missing: apt-get install chromium chromium-driver"):
         require_browser()
