@@ -14,6 +14,7 @@ The file is read where it is given; nothing of it is kept in the project.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -24,6 +25,7 @@ import pandas as pd
 
 from helpers.events import load_cameo_table
 from helpers.pipeline import extract_tables
+from helpers.progress import ProgressBar
 from helpers.quality import NO_PLOVER_CATEGORY, GoldError, load_plover_records, score_plover
 from helpers.tables import write_csv_atomically
 
@@ -42,17 +44,6 @@ def unread_records(records: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> li
     read = tables["sentences"].groupby("article_id")["text"].apply(" ".join)
     return [record.record_id for record in records.itertuples()
             if squashed(read.get(record.record_id, "")) != squashed(record.text)]
-
-
-def progress_printer(total: int, every: int = 30):
-    count = 0
-
-    def report(_message: str) -> None:
-        nonlocal count
-        count += 1
-        if count % every == 0 or count == total:
-            print(f"  read {count}/{total} articles", flush=True)
-    return report
 
 
 def print_summary(per_record: pd.DataFrame, summary: pd.DataFrame, tables: dict[str, pd.DataFrame]) -> None:
@@ -96,11 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         write_articles(records, Path(folder))
         print(f"running the pipeline over {len(records)} one-sentence articles", flush=True)
-        extraction = extract_tables(folder, progress=progress_printer(len(records)))
+        extraction = extract_tables(folder, progress=ProgressBar(), jobs=os.cpu_count() or 1)
     tables = extraction.tables
     print(f"  done in {time.perf_counter() - started:.0f} s", flush=True)
-    for error in extraction.errors:
-        print(f"  could not read: {error}", file=sys.stderr)
     unread = unread_records(records, tables)
     if unread:
         print(f"  warning: {len(unread)} record(s) not read as their sentence: {', '.join(unread)}", file=sys.stderr)

@@ -11,9 +11,10 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from helpers.escalation import (casualty_claims_by_source, daily_intensity, draw_escalation_intensity,
-                                draw_escalation_sequence, left_out_of_intensity, sequence_table, time_segments,
-                                what_the_sequence_supports)
+from helpers.display import with_note
+from helpers.escalation import (SEQUENCE_COLUMNS, busiest_lanes, casualty_claims_by_source, daily_intensity,
+                                draw_escalation_intensity, draw_escalation_sequence, left_out_of_intensity,
+                                sequence_table, time_segments, what_the_sequence_supports)
 from helpers.pipeline import cached_extraction
 
 from conftest import FIXTURES, ROOT
@@ -149,3 +150,45 @@ def test_notebooks_run_on_other_articles(tmp_path):
     assert [d["date"] or d["date_latest"] for d in strike] == ["2024-03-18"]
     sequence = pd.read_csv(out / "escalation_sequence.csv", dtype=str, keep_default_na=False)
     assert sequence["label"].str.contains("Pakistan strikes").any()
+
+
+# --- many lanes: the chart keeps the busiest ----------------------------------------------------------
+
+def synthetic_sequence(lanes: list[tuple[str, int]]) -> pd.DataFrame:
+    """`count` incidents per lane, in the given order, one a day from 1 January 2024, all strikes."""
+    rows = []
+    for lane, count in lanes:
+        for _ in range(count):
+            day = (pd.Timestamp("2024-01-01") + pd.Timedelta(days=len(rows) % 20)).strftime("%Y-%m-%d")
+            rows.append({**dict.fromkeys(SEQUENCE_COLUMNS, ""), "incident_id": f"i{len(rows):03d}", "lane": lane,
+                         "when": day, "precision": "day", "date": day, "date_earliest": day, "date_latest": day,
+                         "label": f"{lane} strike", "short_label": f"{lane} strike", "tone": "conflict",
+                         "goldstein": -10.0, "n_sources": 1})
+    return pd.DataFrame(rows, columns=SEQUENCE_COLUMNS)
+
+
+def test_the_busiest_lanes_are_drawn_in_their_order_ties_to_the_earlier_lane():
+    sequence = synthetic_sequence([("A", 1), ("B", 3), ("C", 2), ("D", 2), ("E", 1)])
+    kept, note = busiest_lanes(sequence, 2)
+    assert list(kept["lane"]) == ["B", "B", "B", "C", "C"]           # C and D tie: C comes first
+    assert note == "+ 3 more lanes, with 4 incidents, not drawn; the sequence table lists them all"
+
+
+def test_a_chart_of_fifteen_lanes_draws_twelve_and_says_so():
+    # Lane number k holds k incidents: the three smallest (1 + 2 + 3 incidents) are left out.
+    sequence = synthetic_sequence([(f"lane {number:02d}", number) for number in range(1, 16)])
+    kept, note = busiest_lanes(sequence, 12)
+    assert note == "+ 3 more lanes, with 6 incidents, not drawn; the sequence table lists them all"
+    assert list(kept["lane"].unique()) == [f"lane {number:02d}" for number in range(4, 16)]
+    figure = draw_escalation_sequence(kept, title=with_note("The escalation in sequence", note))
+    assert figure.get_suptitle() == f"The escalation in sequence\n{note}"
+    headers = [label.get_text() for label in figure.axes[0].get_yticklabels() if label.get_fontweight() == "bold"]
+    assert headers == [f"lane {number:02d}" for number in range(4, 16)]
+    plt.close(figure)
+
+
+def test_a_few_lanes_are_all_drawn_and_nothing_is_said(sequence):
+    kept, note = busiest_lanes(sequence, 12)              # the seeds' eight lanes
+    assert kept is sequence and note == ""
+    with pytest.raises(ValueError, match="at least 1"):
+        busiest_lanes(sequence, 0)

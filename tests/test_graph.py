@@ -11,11 +11,13 @@ import re
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import pandas as pd
 import pytest
 
-from helpers.graph import (actor_centrality, actor_layout, build_actor_graph, draw_actor_graph, dyad_summary,
-                           export_graph, interaction_table, parse_focus_actors, select_interactions)
-from helpers.display import save_figure
+from helpers.graph import (INTERACTION_COLUMNS, actor_centrality, actor_layout, build_actor_graph, busiest_actors,
+                           draw_actor_graph, dyad_summary, export_graph, interaction_table, parse_focus_actors,
+                           select_interactions)
+from helpers.display import save_figure, with_note
 from helpers.pipeline import cached_extraction
 
 from conftest import FIXTURES
@@ -187,3 +189,73 @@ def test_unconnected_crises_are_laid_out_in_cells_of_their_own():
         for b in boxes[i + 1:]:     # no two crises' boxes overlap on both axes
             assert a[0][1] < b[0][0] or b[0][1] < a[0][0] or a[1][1] < b[1][0] or b[1][1] < a[1][0]
     assert nearest_two(positions) >= 0.69
+
+
+# --- many actors: the drawing keeps the busiest ----------------------------------------------------
+
+def synthetic_interactions(counts: list[tuple[str, str, int]], tops: dict[str, str] | None = None) -> pd.DataFrame:
+    """`count` rows of the interaction table from source to target ('' for an action with no target)."""
+    tops = tops or {}
+    rows = [{**dict.fromkeys(INTERACTION_COLUMNS, ""), "edge_id": f"{source}>{target}:{n}",
+             "incident_id": f"{source}>{target}:{n}", "source": source, "target": target, "source_name": source,
+             "target_name": target, "source_top": tops.get(source, source), "target_top": tops.get(target, target),
+             "action": "meets", "incident_label": f"{source} meets {target}", "goldstein": 1.0, "quad_class": 1,
+             "tone": "cooperation", "when": "undated", "n_sources": 1, "n_reports": 1}
+            for source, target, count in counts for n in range(count)]
+    return pd.DataFrame(rows, columns=INTERACTION_COLUMNS)
+
+
+def synthetic_actors(ids: list[str], parents: dict[str, str] | None = None) -> pd.DataFrame:
+    parents = parents or {}
+    return pd.DataFrame({"actor_id": ids, "name": ids, "type": ["state"] * len(ids), "country": [""] * len(ids),
+                         "parent": [parents.get(actor, "") for actor in ids], "aliases": ids})
+
+
+def forty_actors() -> pd.DataFrame:
+    """A01-A24 in twelve pairs with 29 down to 18 interactions each; A25 meets A01 five times;
+    A26-A40 meet A02 twice each; A01 and A40 each act once with no target.
+    Busiest first: A02 (59), A01 (35), A03-A24 (28 down to 18), A25 (5), A40 (3), A26-A39 (2)."""
+    names = [f"A{number:02d}" for number in range(1, 41)]
+    pairs = [(names[2 * k], names[2 * k + 1], 29 - k) for k in range(12)]
+    return synthetic_interactions(pairs + [("A01", "A25", 5)] + [("A02", actor, 2) for actor in names[25:]]
+                                  + [("A01", "", 1), ("A40", "", 1)])
+
+
+def test_a_graph_of_forty_actors_draws_the_busiest_25_and_counts_the_rest():
+    interactions = forty_actors()
+    assert len(interactions) == 319
+    kept, note = busiest_actors(interactions, 25)
+    assert note == "+ 15 more actors, in 31 interactions, not drawn; the edge table lists them all"
+    assert len(kept) == 319 - 31                              # 15 actors x 2 meetings with A02, and A40's own act
+    assert set(kept["source"]) | set(kept["target"]) - {""} == {f"A{number:02d}" for number in range(1, 26)}
+    graph = build_actor_graph(kept, synthetic_actors(sorted(set(interactions["source"]) | {"A40"})))
+    assert graph.number_of_nodes() == 25
+    figure = draw_actor_graph(graph, title=with_note("Who did what to whom", note))
+    assert figure.axes[0].get_title(loc="left") == f"Who did what to whom\n{note}"
+    plt.close(figure)
+
+
+def test_an_actor_whose_partners_are_all_left_out_is_left_out_too():
+    # X is third busiest (5), but each of its partners meets only X: none is among the three drawn.
+    interactions = synthetic_interactions([("P", "Q", 10)] + [("X", f"Y{number}", 1) for number in range(5)])
+    kept, note = busiest_actors(interactions, 3)
+    assert set(kept["source"]) | set(kept["target"]) == {"P", "Q"} and len(kept) == 10
+    assert note == "+ 6 more actors, in 5 interactions, not drawn; the edge table lists them all"
+
+
+def test_a_few_actors_are_all_drawn_and_nothing_is_said():
+    interactions = synthetic_interactions([("IRN", "PAK", 3), ("PAK", "IRN", 2), ("CHN", "", 1)])
+    kept, note = busiest_actors(interactions, 25)
+    assert kept is interactions and note == ""
+
+
+def test_at_level_self_a_body_and_its_state_count_as_two_actors():
+    tops = {"IRN_MFA": "IRN"}
+    interactions = synthetic_interactions([("IRN_MFA", "PAK", 3), ("CHN", "PAK", 1)], tops)
+    kept, note = busiest_actors(interactions, 3)      # PAK (4), then IRN_MFA with IRN: three; CHN is one too many
+    assert list(kept["source"].unique()) == ["IRN_MFA"]
+    assert note == "+ 1 more actor, in 1 interaction, not drawn; the edge table lists them all"
+    graph = build_actor_graph(kept, synthetic_actors(["CHN", "IRN", "IRN_MFA", "PAK"], {"IRN_MFA": "IRN"}), "self")
+    assert sorted(graph.nodes) == ["IRN", "IRN_MFA", "PAK"]
+    with pytest.raises(ValueError, match="at least 1"):
+        busiest_actors(interactions, 0)

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import time
 from pathlib import Path
 
 from .actor_dictionary import DictionaryError
 from .ingest import ArticleError
-from .pipeline import extract_tables
+from .pipeline import load_store, stored_extraction, write_csv_tables
+from .progress import ProgressBar
 from .project import NOTEBOOKS_DIR
-from .tables import write_tables
 
 
 def say(message: str) -> None:
@@ -21,17 +22,25 @@ def say(message: str) -> None:
 
 def run_extract(args: argparse.Namespace) -> int:
     actor_files = [Path(args.actors).resolve()] if args.actors else []
-    extraction = extract_tables(Path(args.articles_dir).resolve(), args.data_dir, progress=say,
-                                actor_files=actor_files)
-    for error in extraction.errors:
-        say(f"error: {error}")
-    articles = extraction.tables["articles"]
-    if articles.empty:
+    store = stored_extraction(Path(args.articles_dir).resolve(), args.data_dir, actor_files=actor_files,
+                              jobs=args.jobs, scheduler=args.scheduler, progress=ProgressBar(args.verbose))
+    extraction = load_store(store, ["articles"])
+    if extraction.tables["articles"].empty:
         say("error: no article could be read; nothing written")
         return 1
-    for path in write_tables(extraction.tables, args.out):
-        say(f"wrote {path} ({len(extraction.tables[path.stem])} rows)")
+    for path, rows in write_csv_tables(store, args.out):
+        say(f"wrote {path} ({rows} rows)")
     return 1 if extraction.errors else 0
+
+
+def run_benchmark_command(args: argparse.Namespace) -> int:
+    from .benchmark import BenchmarkError, run_benchmark
+
+    try:
+        return run_benchmark(Path(args.articles_dir), scale=args.scale, jobs=args.jobs)
+    except BenchmarkError as error:
+        say(f"error: {error}")
+        return 2
 
 
 def run_report_command(args: argparse.Namespace) -> int:
@@ -45,7 +54,8 @@ def run_report_command(args: argparse.Namespace) -> int:
     try:
         parameters = {name: parse_parameter(value) for name, value in args.parameters}
         result = run_report(args.articles_dir, args.out, parameters, show_code=args.show_code,
-                            notebooks_dir=args.notebooks, title=args.title, actors_file=args.actors)
+                            notebooks_dir=args.notebooks, title=args.title, actors_file=args.actors,
+                            jobs=args.jobs, scheduler=args.scheduler, extraction_progress=ProgressBar(args.verbose))
     except ReportError as error:
         say(f"error: {error}")
         return 2
@@ -67,6 +77,22 @@ def tell_report_result(result, out: str, seconds: float) -> int:
     return 0
 
 
+def add_run_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--jobs", type=positive_number, default=os.cpu_count() or 1, metavar="N",
+                         help="worker processes for the per-article stages (default: the machine's cores, "
+                              f"{os.cpu_count()} here); the tables are the same for any N")
+    command.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="a Dask distributed scheduler (tcp://host:8786) to run the per-article stages "
+                              "on; its workers need the project installed (see README)")
+    command.add_argument("--verbose", action="store_true", help="a line per article file as it is read")
+
+
+def positive_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -77,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--actors", metavar="FILE", default=None,
                          help="a YAML of your own actors (the schema of data/actors.yaml), merged over the "
                               "built-in dictionaries: an existing id is replaced")
+    add_run_options(extract)
     extract.set_defaults(run=run_extract)
     report = commands.add_parser("report", help="run every notebook over a folder of articles into an HTML report")
     report.add_argument("articles_dir", help="folder of .txt/.html articles (and optional manifest.csv)")
@@ -89,7 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--title", default="", help="the index page's title (default: Report on ARTICLES_DIR's name)")
     report.add_argument("--notebooks", default=NOTEBOOKS_DIR, help="folder of NN-*.ipynb notebooks to run "
                                                                     "(default: the project's notebooks/)")
+    add_run_options(report)
     report.set_defaults(run=run_report_command)
+    benchmark = commands.add_parser("benchmark", help="time the parser alone and the whole extraction over a "
+                                                      "folder, and the extraction over it copied --scale times")
+    benchmark.add_argument("articles_dir", help="folder of .txt/.html articles (make benchmark: a synthetic corpus)")
+    benchmark.add_argument("--scale", type=positive_number, default=4,
+                           help="the larger corpus is every file copied this many times (default 4)")
+    benchmark.add_argument("--jobs", type=positive_number, default=1, metavar="N",
+                           help="worker processes for the extraction and the parser alone (default 1)")
+    benchmark.set_defaults(run=run_benchmark_command)
     return parser
 
 

@@ -23,6 +23,7 @@ from .tables import cached_json
 
 MENTION_COLUMNS = ["article_id", "sentence_id", "start", "end", "surface", "actor_id",
                    "sentence_start", "sentence_end"]
+CANDIDATE_COLUMNS = ["name", "article_id", "sentence_id", "example"]
 UNRESOLVED_COLUMNS = ["name", "n_mentions", "articles", "example_article_id", "example_sentence_id",
                       "example"]
 ALIAS_SEPARATOR = "|"
@@ -195,6 +196,12 @@ CALENDAR = {word.capitalize() for word in list(MONTHS) + list(WEEKDAYS)}
 
 def find_unresolved_names(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame) -> pd.DataFrame:
     """Proper names the parse shows acting or speaking that no actor of the dictionary matched."""
+    return summarise_unresolved(unresolved_candidates(sentences, parses, mentions))
+
+
+def unresolved_candidates(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per unknown name acting in a sentence (name, article_id, sentence_id, example): what
+    each batch of articles adds, summarised once over them all."""
     covered: dict[tuple, list[tuple[int, int]]] = {}
     for row in mentions.itertuples():
         covered.setdefault((row.article_id, row.sentence_id), []).append((row.sentence_start, row.sentence_end))
@@ -205,7 +212,7 @@ def find_unresolved_names(sentences: pd.DataFrame, parses: dict, mentions: pd.Da
         for name in acting_names(doc):
             if not any(s < name.end_char and name.start_char < e for s, e in spans):
                 found.append((name.text, sentence.article_id, sentence.sentence_id, sentence.text))
-    return summarise_unresolved(found)
+    return pd.DataFrame(found, columns=CANDIDATE_COLUMNS)
 
 
 def acting_names(doc) -> list:
@@ -222,10 +229,10 @@ def acting_names(doc) -> list:
     return names
 
 
-def summarise_unresolved(found: list[tuple]) -> pd.DataFrame:
-    if not found:
+def summarise_unresolved(table: pd.DataFrame) -> pd.DataFrame:
+    """The `unresolved` table: per name, how often and in which articles, with its first example."""
+    if table.empty:
         return pd.DataFrame(columns=UNRESOLVED_COLUMNS)
-    table = pd.DataFrame(found, columns=["name", "article_id", "sentence_id", "example"])
     grouped = table.groupby("name", sort=True)
     summary = grouped.agg(n_mentions=("article_id", "size"),
                           articles=("article_id", lambda ids: ";".join(sorted(set(ids)))),

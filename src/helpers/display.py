@@ -34,6 +34,39 @@ def as_table(rows: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFra
     return shown
 
 
+# How many rows of a table a notebook shows (its `table_rows` parameter): a large corpus gives
+# tables of thousands of rows, which no one reads in a notebook page.
+DEFAULT_ROWS = 50
+
+
+def show_table(rows: pd.DataFrame, columns: list[str] | None = None, first: int = DEFAULT_ROWS,
+               saved_as: str = "") -> pd.DataFrame:
+    """`as_table`, cut to its first rows when it has more, after a line saying so (and where the
+    whole table is, when `saved_as` names its file). A table within the limit is `as_table`'s."""
+    shown = as_table(rows, columns)
+    # pandas would fold a longer table to its head and tail: show all the rows asked for.
+    if first > pd.get_option("display.max_rows"):
+        pd.set_option("display.max_rows", first)
+    if len(shown) <= first:
+        return shown
+    print(table_summary(len(shown), first, saved_as))
+    return shown.head(first)
+
+
+def table_summary(n_rows: int, first: int, saved_as: str = "") -> str:
+    """'1,234 rows; the first 50 shown; the whole table is in data/processed/events.csv.'
+
+    A table no file holds can only be seen whole in the notebook, with a larger `table_rows`.
+    """
+    rest = f"the whole table is in {saved_as}" if saved_as else "the parameter table_rows shows more"
+    return f"{n_rows:,} rows; the first {first:,} shown; {rest}."
+
+
+def with_note(title: str, note: str) -> str:
+    """A figure's title, with a second line for a note such as what the figure leaves out."""
+    return f"{title}\n{note}" if note else title
+
+
 def save_figure(figure: plt.Figure, directory: str | Path, name: str) -> list[Path]:
     """PNG and SVG, without the creation date, so a re-run writes the same bytes."""
     directory = Path(directory)

@@ -14,8 +14,8 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .graph import TONE_COLOURS, TONE_LEGEND, casualty_range, date_precision, describe_when, how_dated, \
-    in_window, quoted, short_names, tone
+from .graph import TONE_COLOURS, TONE_LEGEND, casualty_range, counted, date_precision, describe_when, \
+    how_dated, in_window, quoted, short_names, tone
 from .incidents import claims_side_by_side
 
 SEQUENCE_COLUMNS = ["incident_id", "lane", "when", "precision", "date", "date_earliest", "date_latest",
@@ -27,6 +27,8 @@ PRECISION_LEGEND = {"day": "on a stated day", "interval": "within a stated inter
 # A gap longer than this between dated incidents breaks the time axis, so a month-old background
 # event does not squeeze the days of the crisis into a sliver.
 GAP_DAYS = 10
+# Inches a further line of a chart's title takes.
+TITLE_LINE = 0.25
 LANE_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"]
 
 
@@ -127,6 +129,26 @@ def shorten_names(label: str, names: dict[str, str], short: dict[str, str]) -> s
         if short.get(actor, name) != name and name in label:
             label = label.replace(name, short[actor])
     return label
+
+
+def busiest_lanes(sequence: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """The incidents of the `limit` lanes with the most of them, in the table's order, and a note on
+    the rest ('+ 12 more lanes, with 340 incidents, not drawn'; empty when nothing is left out).
+
+    The sequence chart gives every incident a row: hundreds of lanes would make it metres tall (so
+    would one lane of hundreds of incidents: this caps the lanes only). The table and its CSV keep
+    every lane. Ties go to the lane that starts first.
+    """
+    if limit < 1:
+        raise ValueError(f"the number of lanes to draw must be at least 1; got {limit}")
+    sizes = sequence["lane"].value_counts(sort=False).reindex(sequence["lane"].unique())
+    drawn = sizes.sort_values(ascending=False, kind="stable").index[:limit]
+    left_out = sequence[~sequence["lane"].isin(drawn)]
+    if left_out.empty:
+        return sequence, ""
+    return sequence[sequence["lane"].isin(drawn)].reset_index(drop=True), \
+        f"+ {counted(left_out['lane'].nunique(), 'more lane')}, with {counted(len(left_out), 'incident')}, " \
+        "not drawn; the sequence table lists them all"
 
 
 # --- casualty figures --------------------------------------------------------------------------------
@@ -244,8 +266,13 @@ def draw_escalation_sequence(sequence: pd.DataFrame, title: str = "") -> plt.Fig
     widths = [2.2 if (end - start).days > 8 else 1.0 + 0.6 * (end - start).days
               for start, end in segments] + ([0.7] if has_undated else [])
     height = 1.6 + 0.32 * max(len(rows), 1)
+    layout = {"width_ratios": widths or [1], "wspace": 0.04}
+    # A note on a second line of the title (what is left out) gets room of its own above the lanes.
+    if extra := TITLE_LINE * title.count("\n"):
+        layout["top"] = plt.rcParams["figure.subplot.top"] * height / (height + extra)
+        height += extra
     figure, axes = plt.subplots(1, max(len(widths), 1), figsize=(13, height), sharey=True, squeeze=False,
-                                gridspec_kw={"width_ratios": widths or [1], "wspace": 0.04})
+                                gridspec_kw=layout)
     axes = list(axes[0])
     if title:
         figure.suptitle(title, x=0.01, ha="left", fontsize=13)

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from .parse import offset_of
 from .patterns import Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
-from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader, conjuncts
+from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
                  "event_type", "goldstein", "quad_class", "plover", "date", "date_earliest", "date_latest",

@@ -168,6 +168,7 @@ def outlet_names(articles: pd.DataFrame) -> dict[str, str]:
 
 
 def casualty_range(low, high) -> str:
+    """'9-10', '2' or '' for no figure."""
     low, high = ("" if pd.isna(value) else str(value) for value in (low, high))
     return low if low == high else "-".join(value for value in (low, high) if value)
 
@@ -256,6 +257,49 @@ def select_interactions(interactions: pd.DataFrame, focus: list[str] | tuple = (
     if focus:
         keep &= interactions[["source", "target", "source_top", "target_top"]].isin(focus).any(axis=1)
     return interactions[keep].reset_index(drop=True)
+
+
+def busiest_actors(interactions: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str]:
+    """The interactions among the `limit` actors in the most of them, and a note on the rest.
+
+    A graph of hundreds of actors is a hairball: the drawing keeps the busiest ones, and the note
+    ('+ 15 more actors, in 37 interactions, not drawn') says what it leaves out; the tables and
+    exports keep everything. Actors are counted at the table's roll-up level, actions with no
+    target included; ties go by actor id. At level 'self' a body's state is drawn beside it (see
+    `build_actor_graph`), so it counts towards the limit too. An interaction is drawn when both its
+    actors are. The note is empty when nothing is left out.
+    """
+    if limit < 1:
+        raise ValueError(f"the number of actors to draw must be at least 1; got {limit}")
+    ranked = interaction_counts(interactions)
+    top = {**dict(zip(interactions["source"], interactions["source_top"])),
+           **dict(zip(interactions["target"], interactions["target_top"]))}
+    chosen: set[str] = set()
+    for actor in ranked.index:
+        needed = {actor, top[actor]} - chosen
+        if len(chosen) + len(needed) > limit:
+            break
+        chosen |= needed
+    kept = interactions["source"].isin(chosen) & interactions["target"].isin(chosen | {""})
+    # A chosen actor whose partners were all left out has nothing left to draw: it is left out too.
+    present = (set(interactions["source"][kept]) | set(interactions["target"][kept])) - {""}
+    left_out = set(ranked.index) - present - {top[actor] for actor in present}
+    if not left_out:
+        return interactions, ""
+    return interactions[kept].reset_index(drop=True), \
+        f"+ {counted(len(left_out), 'more actor')}, in {counted(int((~kept).sum()), 'interaction')}, " \
+        "not drawn; the edge table lists them all"
+
+
+def interaction_counts(interactions: pd.DataFrame) -> pd.Series:
+    """actor -> how many rows of the interaction table it takes part in, busiest first, ties by id."""
+    actors = pd.concat([interactions["source"], interactions["target"][interactions["target"] != ""]])
+    return actors.value_counts().sort_index().sort_values(ascending=False, kind="stable")
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 interaction', '1,045 interactions'."""
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 def in_window(rows: pd.DataFrame, date_from: str = "", date_to: str = "") -> pd.Series:

@@ -6,13 +6,20 @@ incident here. Events merge when their actors roll up to the same source, their 
 their date intervals overlap. Precisely dated reports are grouped first; a vaguely dated report then
 joins the single compatible incident nearest its date, so vague dates never chain incidents together.
 Casualty figures are kept as a range with every source: disagreements are shown, never averaged.
+
+Merging looks only within a block: the incidents of the same source and the same code (or kind of
+violence), and in it only at those whose dates can meet the report's, so that its cost grows with the
+number of events rather than with events times incidents.
 """
 from __future__ import annotations
 
 import re
 
+from bisect import bisect_left, insort
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 import pandas as pd
 
@@ -29,15 +36,30 @@ OPEN_EARLY, OPEN_LATE = date.min, date.max
 TRAILING_PREPOSITION = re.compile(r"\s+(?:from|with|on|of|against|to|between)$")
 
 
-@dataclass
+@dataclass(eq=False)
 class Incident:
     rows: list = field(default_factory=list)
     earliest: date = OPEN_EARLY
     latest: date = OPEN_LATE
+    number: int = 0     # rank of creation: of two equally near incidents, the older is chosen
+    # What `compatible` asks of the rows, kept as they join rather than gathered at every question.
+    countries: set = field(default_factory=set)
+    targets: set = field(default_factory=set)
+    sentences: set = field(default_factory=set)
 
     @property
     def first(self):
         return self.rows[0]
+
+    def add(self, event) -> None:
+        self.rows.append(event)
+        earliest, latest = interval(event)
+        self.earliest, self.latest = max(self.earliest, earliest), min(self.latest, latest)
+        if event.location_country:
+            self.countries.add(event.location_country)
+        if event.target_top:
+            self.targets.add(event.target_top)
+        self.sentences.add((event.article_id, event.sentence_id))
 
 
 def interval(event) -> tuple[date, date]:
@@ -64,31 +86,87 @@ def compatible(incident: Incident, event) -> bool:
     earliest, latest = interval(event)
     if max(earliest, incident.earliest) > min(latest, incident.latest):
         return False
-    countries = {row.location_country for row in incident.rows if row.location_country}
-    if event.location_country and countries and event.location_country not in countries:
+    if event.location_country and incident.countries and event.location_country not in incident.countries:
         return False
-    if event.violent or any((r.article_id, r.sentence_id) == (event.article_id, event.sentence_id) for r in incident.rows):
+    if event.violent or (event.article_id, event.sentence_id) in incident.sentences:
         return True     # one sentence's "urged the two countries" is one happening
-    targets = {row.target_top for row in incident.rows if row.target_top}
-    return not event.target_top or not targets or event.target_top in targets
+    return not event.target_top or not incident.targets or event.target_top in incident.targets
+
+
+class Block:
+    """The incidents of one source and family, sorted by the day they end (as a day number): all
+    together, and apart by length (class k: at most 2**k - 1 days). An incident of class k whose
+    dates contain a given day ends within 2**k - 1 days after it, so the incidents containing a
+    report's latest day lie in a short stretch of each class; those ending within the report's
+    dates are read from all ends, nearest first, only as far as the first compatible one.
+    Open-ended incidents (day numbers 1 and 3652059) fall in the top classes, which are read whole:
+    few stay open-ended, since an open-ended report joins a compatible incident whenever one overlaps it."""
+
+    def __init__(self):
+        self.ends: list[tuple[int, int, Incident]] = []                  # sorted by (end, -number)
+        self.classes: dict[int, list[tuple[int, int, Incident]]] = {}   # the same, by length
+
+    @staticmethod
+    def entry(incident: Incident) -> tuple[int, tuple[int, int, Incident]]:
+        length = (incident.latest.toordinal() - incident.earliest.toordinal()).bit_length()
+        return length, (incident.latest.toordinal(), -incident.number, incident)
+
+    def insert(self, incident: Incident) -> None:
+        length, entry = self.entry(incident)
+        insort(self.ends, entry)
+        insort(self.classes.setdefault(length, []), entry)
+
+    def remove(self, incident: Incident) -> None:
+        """Taken out before its dates narrow, and filed again after."""
+        length, entry = self.entry(incident)
+        for entries in (self.ends, self.classes[length]):
+            del entries[bisect_left(entries, entry[:2])]
+
+    def candidates(self, earliest: date, latest: date):
+        """Incidents whose dates may meet [earliest, latest], best first, as `group_events` prefers
+        them: those that run to the report's latest day or beyond (all equally near; the older
+        first), then those that end within its dates, the latest end first (then the older)."""
+        first, last = earliest.toordinal(), latest.toordinal()
+        containing = []
+        for length, entries in self.classes.items():
+            window = entries[bisect_left(entries, (last,)):bisect_left(entries, (last + 2 ** length,))]
+            containing += [incident for _, _, incident in window if incident.earliest <= latest]
+        yield from sorted(containing, key=lambda incident: incident.number)
+        start, stop = bisect_left(self.ends, (first,)), bisect_left(self.ends, (last,))
+        yield from (self.ends[k][2] for k in range(stop - 1, start - 1, -1))
 
 
 def group_events(events: pd.DataFrame) -> list[Incident]:
     incidents: list[Incident] = []
+    blocks: dict[tuple[str, str], Block] = defaultdict(Block)
     ordered = sorted(events.itertuples(index=False), key=lambda e: (precision(e), e.article_id, e.sentence_id, e.event_id))
     for event in ordered:
-        candidates = [i for i in incidents if compatible(i, event)]
-        if candidates:
-            # The one whose dates lie nearest the report's latest possible date.
-            chosen = max(candidates, key=lambda i: (min(i.latest, interval(event)[1]), -incidents.index(i)))
-        else:
-            chosen = Incident()
+        block = blocks[(event.source_top, family(event))]
+        # The one whose dates lie nearest the report's latest possible date: candidates come best first.
+        chosen = next((i for i in block.candidates(*interval(event)) if compatible(i, event)), None)
+        if chosen is None:
+            chosen = Incident(number=len(incidents))
             incidents.append(chosen)
-        chosen.rows.append(event)
-        earliest, latest = interval(event)
-        chosen.earliest, chosen.latest = max(chosen.earliest, earliest), min(chosen.latest, latest)
+        else:
+            block.remove(chosen)
+        chosen.add(event)
+        block.insert(chosen)
     return sorted(incidents, key=lambda i: (i.earliest if i.earliest > OPEN_EARLY else i.latest, i.first.source_top,
                                              i.first.cameo_code, min(r.event_id for r in i.rows)))
+
+
+@dataclass(frozen=True)
+class Lookups:
+    """What every incident's row reads, built once per table rather than once per incident."""
+    names: dict         # actor_id -> name
+    outlets: dict       # article_id -> outlet
+    labels: dict        # event pattern id -> a short verb ('strikes')
+    actor_names: frozenset
+
+    @classmethod
+    def of(cls, actors: pd.DataFrame, articles: pd.DataFrame, labels: dict[str, str]) -> Lookups:
+        names = dict(zip(actors["actor_id"], actors["name"]))
+        return cls(names, dict(zip(articles["article_id"], articles["outlet"])), labels, frozenset(names.values()))
 
 
 def merge_incidents(events: pd.DataFrame, claims: pd.DataFrame, actors: pd.DataFrame,
@@ -99,11 +177,25 @@ def merge_incidents(events: pd.DataFrame, claims: pd.DataFrame, actors: pd.DataF
     top = roll_up(actors)
     events = events.assign(source_top=events["source_actor"].map(lambda a: top.get(a, a)),
                            target_top=events["target_actor"].map(lambda a: top.get(a, a) if a else ""))
-    names = dict(zip(actors["actor_id"], actors["name"]))
-    outlets = dict(zip(articles["article_id"], articles["outlet"]))
-    rows = [incident_row(n, incident, claims, names, outlets, labels)
+    lookups = Lookups.of(actors, articles, labels)
+    claims_of = claims_by_event(claims)
+    rows = [incident_row(n, incident, figures_of(incident, claims_of), lookups)
             for n, incident in enumerate(group_events(events), start=1)]
     return pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+
+
+def claims_by_event(claims: pd.DataFrame) -> dict[str, list]:
+    """event_id -> its claims, each with its row number: the claims table is read once, not per incident."""
+    found: dict[str, list] = {}
+    for position, claim in enumerate(claims.itertuples() if not claims.empty else ()):
+        found.setdefault(claim.event_id, []).append((position, claim))
+    return found
+
+
+def figures_of(incident: Incident, claims_of: dict[str, list]) -> list:
+    """The claims on an incident's events, in the order of the claims table."""
+    numbered = [pair for event_id in {row.event_id for row in incident.rows} for pair in claims_of.get(event_id, ())]
+    return [claim for _, claim in sorted(numbered, key=itemgetter(0))]
 
 
 def representative(incident: Incident):
@@ -111,8 +203,9 @@ def representative(incident: Incident):
     return min(incident.rows, key=lambda e: (e.goldstein if e.violent else 0, precision(e), e.event_id))
 
 
-def incident_row(number: int, incident: Incident, claims: pd.DataFrame, names: dict, outlets: dict,
-                 labels: dict) -> dict:
+def incident_row(number: int, incident: Incident, figures: list, lookups: Lookups) -> dict:
+    """One row of the table; `figures` are the claims (rows of the claims table) on its events."""
+    names = lookups.names
     best = representative(incident)
     event_ids = sorted(row.event_id for row in incident.rows)
     articles = sorted({row.article_id for row in incident.rows})
@@ -120,20 +213,20 @@ def incident_row(number: int, incident: Incident, claims: pd.DataFrame, names: d
     exact = incident.earliest == incident.latest
     iso = lambda day: day.isoformat() if OPEN_EARLY < day < OPEN_LATE else ""
     location = next((row.location for row in sorted(incident.rows, key=lambda r: r.location_country == "")
-                     if row.location and row.location not in names.values()), "") or \
+                     if row.location and row.location not in lookups.actor_names), "") or \
         next((row.location for row in incident.rows if row.location), "")
-    figures = claims[claims["event_id"].isin(event_ids)] if not claims.empty else claims
     row = {
         "incident_id": f"i{number:02d}", "event_ids": ";".join(event_ids), "articles": ";".join(articles),
-        "outlets": ";".join(sorted({outlets.get(a, "") or a for a in articles})), "n_reports": len(event_ids),
-        "date": iso(incident.earliest) if exact else "", "date_earliest": iso(incident.earliest),
-        "date_latest": iso(incident.latest), "source_actor": best.source_top, "target_actor": ";".join(targets),
+        "outlets": ";".join(sorted({lookups.outlets.get(a, "") or a for a in articles})),
+        "n_reports": len(event_ids), "date": iso(incident.earliest) if exact else "",
+        "date_earliest": iso(incident.earliest), "date_latest": iso(incident.latest),
+        "source_actor": best.source_top, "target_actor": ";".join(targets),
         "cameo_code": best.cameo_code, "event_type": best.event_type, "goldstein": best.goldstein,
         "quad_class": best.quad_class, "location": location,
-        "label": describe(best, label_targets(incident, targets), location, names, labels),
+        "label": describe(best, label_targets(incident, targets), location, names, lookups.labels),
         "sentences": ";".join(sorted({f"{r.article_id}:{r.sentence_id}" for r in incident.rows})),
     }
-    row.update(casualty_summary(figures, names, outlets))
+    row.update(casualty_summary(figures, names, lookups.outlets))
     return row
 
 
@@ -158,13 +251,14 @@ def describe(event, targets: list[str], location: str, names: dict, labels: dict
     return " ".join(words)
 
 
-def casualty_summary(figures: pd.DataFrame, names: dict, outlets: dict) -> dict:
+def casualty_summary(figures: list, names: dict, outlets: dict) -> dict:
     """Low and high ends of the killed and injured figures, and every figure with its source."""
     summary, described = {}, []
     for kind in ("killed", "injured"):
-        rows = list(figures[figures["kind"] == kind].itertuples()) if not figures.empty else []
-        summary[f"{kind}_low"] = min((int(r.value_min or r.value_max) for r in rows), default="")
-        summary[f"{kind}_high"] = max((int(r.value_max or r.value_min) for r in rows), default="")
+        rows = [claim for claim in figures if claim.kind == kind]
+        # Text, as in `claims` (value_min, value_max): empty when no figure is given.
+        summary[f"{kind}_low"] = str(min((int(r.value_min or r.value_max) for r in rows), default=""))
+        summary[f"{kind}_high"] = str(max((int(r.value_max or r.value_min) for r in rows), default=""))
         for claim in rows:
             figure = f"{claim.qualifier} {claim.value_min or claim.value_max}".strip()
             who = claimant_words(claim.claimant, getattr(claim, "claimant_text", ""), names) or "its own reporting"

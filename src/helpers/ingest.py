@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 from html.parser import HTMLParser
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import charset_normalizer
@@ -60,8 +61,10 @@ class ArticleError(Exception):
     when one is at fault, and the problem."""
 
     def __init__(self, path: Path | str, problem: str, line: int | None = None):
+        # A str is a path already shown to the user (an ArticleSource's, read where it may mean nothing)
         self.path, self.problem, self.line = Path(path), problem, line
-        where = f"{display_path(path)}, line {line}" if line else display_path(path)
+        shown = path if isinstance(path, str) else display_path(path)
+        where = f"{shown}, line {line}" if line else shown
         super().__init__(f"{where}: {problem}")
 
 
@@ -256,10 +259,29 @@ def unreadable_problem(path: Path, error: OSError) -> str:
     return f"cannot be read: {error.strerror}"
 
 
-def decode_article(path: Path) -> tuple[str, str]:
-    """(text, encoding) of an article file: by its byte-order mark (UTF-8, UTF-16, UTF-32), else
-    UTF-8, else a detected encoding."""
-    data = read_file_bytes(path, MAX_FILE_BYTES)
+@dataclass(frozen=True)
+class ArticleSource:
+    """An article file's bytes and what the manifest says of it: all a worker needs to read it,
+    on this machine or another (where the file's path means nothing)."""
+    name: str                       # the file name ("000_83a65fe50b011b24.txt")
+    path: str                       # the file as the user should read it (`display_path`)
+    data: bytes
+    listed: dict | None = None      # its manifest row (url, outlet, published, line), if any
+
+    @property
+    def article_id(self) -> str:
+        return Path(self.name).stem
+
+
+def load_article_source(path: Path, manifest: pd.DataFrame) -> ArticleSource:
+    """The file's bytes (an ArticleError names a file that cannot be read) and its manifest row."""
+    listed = manifest.loc[path.name].to_dict() if path.name in manifest.index else None
+    return ArticleSource(path.name, display_path(path), read_file_bytes(path, MAX_FILE_BYTES), listed)
+
+
+def decode_article(path: Path | str, data: bytes) -> tuple[str, str]:
+    """(text, encoding) of an article file's bytes: by its byte-order mark (UTF-8, UTF-16, UTF-32),
+    else UTF-8, else a detected encoding."""
     if not data:
         raise ArticleError(path, "empty file")
     marked = decode_by_byte_order_mark(path, data)
@@ -667,8 +689,14 @@ def guess_title(paragraphs: list[Paragraph]) -> str:
 
 def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -> tuple[dict, list, list]:
     """One article file -> (articles row, sentence rows, set-aside rows)."""
-    raw, encoding = decode_article(path)
-    is_html = path.suffix.lower() in (".html", ".htm")
+    return read_article_source(load_article_source(path, manifest), boilerplate)
+
+
+def read_article_source(source: ArticleSource, boilerplate: Boilerplate) -> tuple[dict, list, list]:
+    """One article's bytes -> (articles row, sentence rows, set-aside rows)."""
+    path = source.path
+    raw, encoding = decode_article(path, source.data)
+    is_html = Path(source.name).suffix.lower() in (".html", ".htm")
     view, page = (html_view(raw), trafilatura.bare_extraction(without_time_tags(raw), with_metadata=True)) \
         if is_html else (TextView(raw), None)
     if is_html and page is None:
@@ -689,25 +717,24 @@ def read_article(path: Path, boilerplate: Boilerplate, manifest: pd.DataFrame) -
     cuts += [signoff] if signoff else []
     body = [p for p in body if p.text.strip()]
 
-    meta = describe_article(path, paragraphs, body, cuts, boilerplate, manifest, page)
-    article_id = path.stem
+    meta = describe_article(paragraphs, body, cuts, boilerplate, source.listed, page)
+    article_id = source.article_id
     sentences = split_sentences(article_id, body, view)
     set_aside = [_set_aside_row(article_id, p, view)
                  for p in sorted([p for p in paragraphs if p.kind != "body"] + cuts,
                                  key=lambda p: p.start)]
     row = {
-        "article_id": article_id, "path": display_path(path), "outlet": meta.outlet,
+        "article_id": article_id, "path": source.path, "outlet": meta.outlet,
         "title": meta.title, "published": meta.published, "date_source": meta.date_source,
-        "n_sentences": len(sentences), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "n_sentences": len(sentences), "sha256": hashlib.sha256(source.data).hexdigest(),
         "outlet_source": meta.outlet_source, "date_evidence": meta.date_evidence,
         "format": "html" if is_html else "txt", "encoding": encoding,
     }
     return row, sentences, set_aside
 
 
-def describe_article(path, paragraphs, body, cuts, boilerplate, manifest, page) -> Metadata:
+def describe_article(paragraphs, body, cuts, boilerplate, listed: dict | None, page) -> Metadata:
     """Title, outlet and publication date, each with where it came from."""
-    listed = manifest.loc[path.name] if path.name in manifest.index else None
     text_dates = [day for p in paragraphs if p.kind in ("body", "caption")
                   for _, _, day in find_full_dates(p.text)]
     published, date_source, evidence = publication_date(
@@ -774,29 +801,47 @@ def _set_aside_row(article_id: str, paragraph: Paragraph, view: TextView) -> dic
 
 # --- a folder ------------------------------------------------------------------------------
 
-def read_corpus(articles_dir: str | Path, data_dir: str | Path | None = None,
-                progress=None) -> Corpus:
-    """Every article of a folder. A file that fails is reported in `errors`; the rest are read."""
-    articles_dir = Path(articles_dir)
-    files = list_article_files(articles_dir)
-    manifest = read_manifest(articles_dir)
-    boilerplate = load_boilerplate(data_dir)
-    articles, sentences, set_aside, errors = [], [], [], []
+@dataclass(frozen=True)
+class Unreadable:
+    """A file that could not even be read as bytes: it travels with the others, so that errors come
+    out in the order of the files, wherever they are read."""
+    name: str
+    error: str
+
+
+def article_sources(files: list[Path], manifest: pd.DataFrame) -> Iterator[ArticleSource | Unreadable]:
+    """The files' bytes, one by one (a reader of a stream holds only what it has taken)."""
     for path in files:
-        if progress:
-            progress(f"reading {path.name}")
         try:
-            row, rows, aside = read_article(path, boilerplate, manifest)
+            yield load_article_source(path, manifest)
+        except ArticleError as error:
+            yield Unreadable(path.name, str(error))
+
+
+def read_sources(sources: Iterable[ArticleSource | Unreadable], boilerplate: Boilerplate) -> Corpus:
+    """Articles from their bytes; one that fails is reported in `errors` and the rest are read."""
+    articles, sentences, set_aside, errors = [], [], [], []
+    for source in sources:
+        if isinstance(source, Unreadable):
+            errors.append(source.error)
+            continue
+        try:
+            row, rows, aside = read_article_source(source, boilerplate)
         except ArticleError as error:
             errors.append(str(error))
             continue
         articles.append(row)
         sentences += rows
         set_aside += aside
-    errors += unmatched_manifest_rows(manifest, files, articles_dir)
-    return Corpus(
-        pd.DataFrame(articles, columns=ARTICLE_COLUMNS),
-        pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
-        pd.DataFrame(set_aside, columns=SET_ASIDE_COLUMNS),
-        errors,
-    )
+    return Corpus(pd.DataFrame(articles, columns=ARTICLE_COLUMNS), pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+                  pd.DataFrame(set_aside, columns=SET_ASIDE_COLUMNS), errors)
+
+
+def read_corpus(articles_dir: str | Path, data_dir: str | Path | None = None) -> Corpus:
+    """Every article of a folder. A file that fails is reported in `errors`; the rest are read."""
+    articles_dir = Path(articles_dir)
+    files = list_article_files(articles_dir)
+    manifest = read_manifest(articles_dir)
+    corpus = read_sources(article_sources(files, manifest), load_boilerplate(data_dir))
+    corpus.errors += unmatched_manifest_rows(manifest, files, articles_dir)
+    return corpus

@@ -1,28 +1,60 @@
-"""The whole pipeline: a folder of articles -> every table, in stage order."""
+"""The whole pipeline: a folder of articles -> every table, in stage order, as a stream.
+
+The per-article stages (ingest, mentions, parse, events and their dates, claims, the names no
+dictionary knows) run over batches of articles: in this process, in `jobs` worker processes, or on
+a Dask cluster (`scheduler`). Each batch's rows are appended to a store as they come, so memory
+does not grow with the corpus; the stages that look across articles (incidents, the summary of
+unknown names) run once at the end over what was stored. The store is a folder of Parquet files,
+built beside its final place and renamed into it only when complete: a failed run leaves nothing
+half-written. Whatever runs the batches, the tables are the same, row for row.
+"""
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
+import json
+import shutil
 import tempfile
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .actor_dictionary import load_actor_dictionary, load_agents, load_places
-from .actors import find_mentions, find_unresolved_names
-from .claims import find_claims
+from .actors import (CANDIDATE_COLUMNS, MENTION_COLUMNS, find_mentions, summarise_unresolved,
+                     unresolved_candidates)
+from .claims import CLAIM_COLUMNS, find_claims
 from .dates import resolve_dates
-from .events import code_events
+from .events import EVENT_COLUMNS, code_events
 from .incidents import merge_incidents
-from .ingest import read_corpus
+from .ingest import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, SET_ASIDE_COLUMNS, ArticleSource, Unreadable,
+                     article_sources, list_article_files, load_boilerplate, read_manifest, read_sources,
+                     unmatched_manifest_rows)
 from .language import MODEL_DIR
 from .parse import parse_sentences
 from .patterns import event_labels
+from .progress import Progress
 from .project import DATA_DIR, PROJECT_ROOT, resolve_path
+from .tables import replace_atomically, replace_folder
 
 CACHE_DIR = PROJECT_ROOT / ".cache"
+# Articles per batch: enough for the parser's own batching to pay, few enough that a batch's trees
+# (the bulk of the memory in flight) stay small.
+BATCH_ARTICLES = 64
+# Rows per slice when a stored table is written out as CSV.
+CSV_SLICE_ROWS = 50_000
+# The tables each batch adds rows to, with their columns (`names`: the unknown names, per sentence).
+PER_ARTICLE = {"articles": ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "set_aside": SET_ASIDE_COLUMNS,
+               "mentions": MENTION_COLUMNS, "events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS,
+               "names": CANDIDATE_COLUMNS}
+TABLES = ["articles", "sentences", "set_aside", "actors", "mentions", "events", "claims", "incidents",
+          "unresolved"]
+ERRORS_FILE = "errors.json"
 
 
 @dataclass
@@ -31,25 +63,237 @@ class Extraction:
     errors: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Dictionaries:
+    """What every batch codes with, built where the run starts (with a user's own actors) and sent
+    to the workers once. The patterns, the CAMEO table and the parser each worker reads from its own
+    installation of the project."""
+    actors: pd.DataFrame
+    agents: pd.DataFrame
+    places: pd.DataFrame
+    data_dir: str | None = None
+
+
+@dataclass
+class Batch:
+    """The rows a batch of articles adds to each table, and the files of it that could not be read."""
+    tables: dict[str, pd.DataFrame]
+    errors: list[str]
+    names: list[str]
+
+
+def load_dictionaries(data_dir: str | Path | None = None, actor_files: list[str | Path] | tuple = ()) -> Dictionaries:
+    """The actor dictionary (a bad --actors file stops the run here, before any work), agents and places."""
+    tables = load_actor_dictionary(data_dir, actor_files), load_agents(data_dir), load_places(data_dir)
+    return Dictionaries(*(as_python_strings(table) for table in tables), str(data_dir) if data_dir else None)
+
+
+def as_python_strings(table: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as plain Python strings: every batch builds its lookups by walking these tables
+    row by row, which is several times faster over Python objects than over Arrow-backed strings."""
+    return table.astype({column: object for column in table.columns if pd.api.types.is_string_dtype(table[column])})
+
+
+# --- one batch ----------------------------------------------------------------------------------
+
+def code_batch(sources: list[ArticleSource | Unreadable], dictionaries: Dictionaries) -> Batch:
+    """Every per-article stage over a batch of articles; a file that fails is named in `errors`."""
+    corpus = read_sources(sources, load_boilerplate(dictionaries.data_dir))
+    articles, sentences = corpus.articles, corpus.sentences
+    actors, agents, places, data_dir = (dictionaries.actors, dictionaries.agents, dictionaries.places,
+                                        dictionaries.data_dir)
+    mentions = find_mentions(sentences, actors, articles)
+    parses = parse_sentences(sentences)
+    events = code_events(sentences, parses, mentions, actors, agents, places, data_dir)
+    events = resolve_dates(events, sentences, articles)
+    claims = find_claims(sentences, parses, events, mentions, actors, agents, places, data_dir)
+    tables = {"articles": articles, "sentences": sentences, "set_aside": corpus.set_aside, "mentions": mentions,
+              "events": events, "claims": claims, "names": unresolved_candidates(sentences, parses, mentions)}
+    return Batch(tables, corpus.errors, [source.name for source in sources])
+
+
+# --- running the batches: here, in worker processes, or on a Dask cluster -------------------------
+
+def batches_of(sources: Iterable, size: int) -> Iterator[list]:
+    sources = iter(sources)
+    while batch := list(islice(sources, size)):
+        yield batch
+
+
+def coded_batches(batches: Iterable[list], dictionaries: Dictionaries, jobs: int = 1,
+                  scheduler: str | None = None) -> Iterator[Batch]:
+    """Each batch coded, in the order given, by whichever runner was asked for."""
+    if scheduler:
+        yield from on_dask(batches, dictionaries, scheduler)
+    elif jobs > 1:
+        yield from in_processes(batches, dictionaries, jobs)
+    else:
+        for batch in batches:
+            yield code_batch(batch, dictionaries)
+
+
+def in_order(submit, batches: Iterable[list], in_flight: int) -> Iterator[Batch]:
+    """Results in the order of the batches, with at most `in_flight` submitted and not yet taken, so
+    that a fast reader of files cannot queue the whole corpus in memory."""
+    waiting = deque()
+    for batch in batches:
+        waiting.append(submit(batch))
+        if len(waiting) >= in_flight:
+            yield waiting.popleft().result()
+    while waiting:
+        yield waiting.popleft().result()
+
+
+def in_processes(batches: Iterable[list], dictionaries: Dictionaries, jobs: int) -> Iterator[Batch]:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from in_order(lambda batch: pool.submit(code_batch, batch, dictionaries), batches, 2 * jobs)
+
+
+def on_dask(batches: Iterable[list], dictionaries: Dictionaries, address: str) -> Iterator[Batch]:
+    """Batches sent to a Dask distributed scheduler: the article texts travel, not their paths; the
+    dictionaries are sent to every worker once."""
+    from distributed import Client     # only a cluster run needs it (and it takes a while to import)
+
+    with Client(address) as client:
+        shared = client.scatter(dictionaries, broadcast=True)
+        slots = max(2, 2 * sum(client.nthreads().values()))
+        yield from in_order(lambda batch: client.submit(code_batch, batch, shared, pure=False), batches, slots)
+
+
+# --- the run ------------------------------------------------------------------------------------
+
+def run_extraction(articles_dir: str | Path, store_dir: str | Path, dictionaries: Dictionaries,
+                   jobs: int = 1, scheduler: str | None = None, progress: Progress | None = None,
+                   batch_size: int = BATCH_ARTICLES) -> Path:
+    """Every stage over a folder, into a store (see the module docstring); returns the store."""
+    progress = progress or Progress()
+    articles_dir, store_dir = resolve_path(articles_dir), Path(store_dir)
+    files = list_article_files(articles_dir)
+    manifest = read_manifest(articles_dir)
+    store_dir.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{store_dir.name}.building-", dir=store_dir.parent))
+    try:
+        progress.start(len(files))
+        claims_so_far, errors = 0, []
+        batches = batches_of(article_sources(files, manifest), batch_size)
+        jobs = min(jobs, -(-len(files) // batch_size))     # a worker without a batch only costs its start
+        for number, batch in enumerate(coded_batches(batches, dictionaries, jobs, scheduler)):
+            claims_so_far = append_batch(building, number, batch, claims_so_far)
+            errors += batch.errors
+            progress.advance(batch.names, batch.errors)
+        unmatched = unmatched_manifest_rows(manifest, files, articles_dir)
+        errors += unmatched
+        progress.advance([], unmatched)
+        progress.note("merging incidents")
+        finish_store(building, dictionaries, errors)
+        replace_folder(building, store_dir)
+    except BaseException:
+        shutil.rmtree(building, ignore_errors=True)
+        raise
+    finally:
+        progress.close()
+    return store_dir
+
+
+def append_batch(building: Path, number: int, batch: Batch, claims_so_far: int) -> int:
+    """A batch's rows as one Parquet part per table; claims are numbered across the whole run.
+    Returns the number of claims so far."""
+    tables = dict(batch.tables)
+    claims = tables["claims"]
+    tables["claims"] = claims.assign(claim_id=[f"c{claims_so_far + n + 1:03d}" for n in range(len(claims))])
+    for name, table in tables.items():
+        if not table.empty:     # an empty part has no column types to offer
+            part = building / "parts" / name / f"{number:06d}.parquet"
+            part.parent.mkdir(parents=True, exist_ok=True)
+            pq.write_table(pa.Table.from_pandas(table, preserve_index=False), part)
+    return claims_so_far + len(claims)
+
+
+def finish_store(building: Path, dictionaries: Dictionaries, errors: list[str]) -> None:
+    """The per-article tables joined from their parts; the cross-article tables computed from them."""
+    for name, columns in PER_ARTICLE.items():
+        if name != "names":
+            join_parts(building / "parts" / name, building / f"{name}.parquet", columns)
+    stored = lambda name: read_stored(building, name)
+    actors = dictionaries.actors
+    write_stored(actors, building / "actors.parquet")
+    names = read_parts(building / "parts" / "names", CANDIDATE_COLUMNS)
+    write_stored(summarise_unresolved(names), building / "unresolved.parquet")
+    incidents = merge_incidents(stored("events"), stored("claims"), actors, stored("articles"),
+                                event_labels(dictionaries.data_dir))
+    write_stored(incidents, building / "incidents.parquet")
+    (building / ERRORS_FILE).write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
+    shutil.rmtree(building / "parts", ignore_errors=True)
+
+
+def join_parts(parts_dir: Path, path: Path, columns: list[str]) -> None:
+    """One Parquet file from a table's parts, a part at a time: the table is never whole in memory."""
+    parts = sorted(parts_dir.glob("*.parquet"))
+    if not parts:
+        write_stored(pd.DataFrame(columns=columns), path)
+        return
+    schema = pa.unify_schemas([pq.read_schema(part) for part in parts], promote_options="permissive")
+    with pq.ParquetWriter(path, schema) as writer:
+        for part in parts:
+            writer.write_table(pq.read_table(part).cast(schema))
+
+
+def read_parts(parts_dir: Path, columns: list[str]) -> pd.DataFrame:
+    parts = [pq.read_table(part).to_pandas() for part in sorted(parts_dir.glob("*.parquet"))]
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+
+
+def write_stored(table: pd.DataFrame, path: Path) -> None:
+    stored = pa.Table.from_pandas(table, preserve_index=False)
+    # A column with no rows and no declared type is stored as text rather than as nothing.
+    schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in stored.schema],
+                       metadata=stored.schema.metadata)     # pandas' own types (Int64) come back as they were
+    pq.write_table(stored.cast(schema), path)
+
+
+def read_stored(store_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
+    return pq.read_table(store_dir / f"{name}.parquet", columns=columns).to_pandas()
+
+
+def load_store(store_dir: str | Path, names: list[str] | None = None) -> Extraction:
+    """The tables of a store (all, or those named) as DataFrames, with the run's errors."""
+    store_dir = Path(store_dir)
+    errors = json.loads((store_dir / ERRORS_FILE).read_text(encoding="utf-8"))
+    return Extraction({name: read_stored(store_dir, name) for name in (TABLES if names is None else names)}, errors)
+
+
+def write_csv_tables(store_dir: str | Path, out_dir: str | Path) -> list[tuple[Path, int]]:
+    """Every table of a store as OUT_DIR/<name>.csv, streamed a slice at a time, each file replaced
+    atomically; returns each path written with its number of rows."""
+    written = []
+    for name in TABLES:
+        source = pq.ParquetFile(Path(store_dir) / f"{name}.parquet")
+        path = replace_atomically(Path(out_dir) / f"{name}.csv", lambda temporary: stream_csv(source, temporary))
+        written.append((path, source.metadata.num_rows))
+    return written
+
+
+def stream_csv(source: pq.ParquetFile, path: str) -> None:
+    header = True
+    for chunk in source.iter_batches(batch_size=CSV_SLICE_ROWS):
+        chunk.to_pandas().to_csv(path, mode="w" if header else "a", header=header, index=False, encoding="utf-8")
+        header = False
+    if header:      # no rows: the header alone
+        pd.DataFrame(columns=source.schema_arrow.names).to_csv(path, index=False, encoding="utf-8")
+
+
+# --- the entry points -----------------------------------------------------------------------------
+
 def extract_tables(articles_dir: str | Path, data_dir: str | Path | None = None,
-                   progress=None, actor_files: list[str | Path] | tuple = ()) -> Extraction:
-    """Run every stage over a folder; files that fail are listed in `errors`, the rest go on.
+                   progress: Progress | None = None, actor_files: list[str | Path] | tuple = (),
+                   jobs: int = 1, scheduler: str | None = None) -> Extraction:
+    """Every table of a folder, in memory, without a cache; files that fail are listed in `errors`.
 
     `actor_files` are a user's own actor dictionaries, merged over the project's (see README)."""
-    actors = load_actor_dictionary(data_dir, actor_files)     # a bad file stops us before any work
-    agents, places = load_agents(data_dir), load_places(data_dir)
-    corpus = read_corpus(resolve_path(articles_dir), data_dir, progress)
-    mentions = find_mentions(corpus.sentences, actors, corpus.articles)
-    parses = parse_sentences(corpus.sentences)
-    events = code_events(corpus.sentences, parses, mentions, actors, agents, places, data_dir)
-    events = resolve_dates(events, corpus.sentences, corpus.articles)
-    claims = find_claims(corpus.sentences, parses, events, mentions, actors, agents, places, data_dir)
-    incidents = merge_incidents(events, claims, actors, corpus.articles, event_labels(data_dir))
-    unresolved = find_unresolved_names(corpus.sentences, parses, mentions)
-    tables = {"articles": corpus.articles, "sentences": corpus.sentences, "set_aside": corpus.set_aside,
-              "actors": actors, "mentions": mentions, "events": events, "claims": claims,
-              "incidents": incidents, "unresolved": unresolved}
-    return Extraction(tables, corpus.errors)
+    dictionaries = load_dictionaries(data_dir, actor_files)     # a bad file stops us before any work
+    with tempfile.TemporaryDirectory(prefix="extraction-") as scratch:
+        store = run_extraction(articles_dir, Path(scratch) / "store", dictionaries, jobs, scheduler, progress)
+        return load_store(store)
 
 
 def actor_files_of(actors_file: str) -> list[Path]:
@@ -70,21 +314,27 @@ def content_key(articles_dir: Path, data_dir: Path, actor_files: list[Path] | tu
     return digest.hexdigest()[:20]
 
 
-def cached_extraction(articles_dir: str | Path, data_dir: str | Path | None = None,
-                      cache_dir: str | Path = CACHE_DIR, progress=None,
-                      actor_files: list[str | Path] | tuple = ()) -> Extraction:
-    """`extract_tables`, run once per content: later calls (other notebooks) reuse the result."""
+def stored_extraction(articles_dir: str | Path, data_dir: str | Path | None = None,
+                      cache_dir: str | Path = CACHE_DIR, progress: Progress | None = None,
+                      actor_files: list[str | Path] | tuple = (), jobs: int = 1,
+                      scheduler: str | None = None) -> Path:
+    """The store of a folder's tables, built once per content (a later call, from another notebook
+    or command, finds it in `cache_dir`)."""
     articles_dir = resolve_path(articles_dir)
     data_dir = resolve_path(data_dir) if data_dir else DATA_DIR
     actor_files = [resolve_path(path) for path in actor_files]
-    cache_path = Path(cache_dir) / f"extraction-{content_key(articles_dir, data_dir, actor_files)}.pkl"
-    if cache_path.exists():
-        with cache_path.open("rb") as stream:
-            return pickle.load(stream)
-    extraction = extract_tables(articles_dir, data_dir, progress, actor_files)
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=cache_path.parent, suffix=".tmp")
-    with os.fdopen(handle, "wb") as stream:
-        pickle.dump(extraction, stream)
-    os.replace(temporary, cache_path)
-    return extraction
+    dictionaries = load_dictionaries(data_dir if data_dir != DATA_DIR else None, actor_files)
+    store_dir = Path(cache_dir) / f"extraction-{content_key(articles_dir, data_dir, actor_files)}"
+    if (store_dir / ERRORS_FILE).exists():
+        (progress or Progress()).advance([], load_store(store_dir, []).errors)   # still named, run or not
+    else:
+        run_extraction(articles_dir, store_dir, dictionaries, jobs, scheduler, progress)
+    return store_dir
+
+
+def cached_extraction(articles_dir: str | Path, data_dir: str | Path | None = None,
+                      cache_dir: str | Path = CACHE_DIR, progress: Progress | None = None,
+                      actor_files: list[str | Path] | tuple = (), jobs: int = 1,
+                      scheduler: str | None = None) -> Extraction:
+    """`extract_tables`, run once per content: later calls (other notebooks) read the stored tables."""
+    return load_store(stored_extraction(articles_dir, data_dir, cache_dir, progress, actor_files, jobs, scheduler))

@@ -30,9 +30,10 @@ from papermill.translators import PythonTranslator
 
 from .ingest import display_path, list_article_files
 from .actor_dictionary import DictionaryError, load_actor_dictionary
-from .pipeline import cached_extraction
+from .pipeline import load_store, stored_extraction, write_csv_tables
+from .progress import Progress
+from .tables import replace_folder
 from .project import NOTEBOOKS_DIR
-from .tables import write_tables
 
 NOTEBOOK_PATTERN = "[0-9][0-9]-*.ipynb"
 KERNEL_NAME = "python3"
@@ -398,13 +399,7 @@ def failed_run_dir(report_dir: Path) -> Path:
 
 def install_report(build_dir: Path, report_dir: Path) -> None:
     """Swap the finished run in for REPORT_DIR; the old one (and an older failed run) go after the swap."""
-    old = None
-    if report_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{report_dir.name}.old-", dir=report_dir.parent))
-        os.replace(report_dir, old / report_dir.name)
-    os.replace(build_dir, report_dir)
-    if old is not None:
-        shutil.rmtree(old)
+    replace_folder(build_dir, report_dir)
     shutil.rmtree(failed_run_dir(report_dir), ignore_errors=True)
 
 
@@ -420,7 +415,8 @@ def keep_failed_run(build_dir: Path, report_dir: Path) -> Path:
 
 def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dict | None = None,
                show_code: bool = False, notebooks_dir: str | Path = NOTEBOOKS_DIR,
-               title: str = "", progress=say, actors_file: str | Path | None = None) -> ReportResult:
+               title: str = "", progress=say, actors_file: str | Path | None = None, jobs: int = 1,
+               scheduler: str | None = None, extraction_progress: Progress | None = None) -> ReportResult:
     """Execute every notebook over ARTICLES_DIR into REPORT_DIR (see the module docstring).
 
     `actors_file`, a user's own actors, is merged over the built-in dictionaries in every notebook
@@ -441,9 +437,9 @@ def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dic
         parameters["actors_file"] = str(actor_files[0])
 
     started = time.monotonic()
-    extraction = cached_extraction(articles_dir, progress=progress, actor_files=actor_files)
-    for error in extraction.errors:
-        progress(f"error: {error}")
+    store = stored_extraction(articles_dir, progress=extraction_progress, actor_files=actor_files, jobs=jobs,
+                              scheduler=scheduler)
+    extraction = load_store(store, ["articles", "events"])
     if extraction.tables["articles"].empty:
         raise ReportError(f"{display_path(articles_dir)}: no article could be read; no report written")
     progress(f"pipeline: {len(extraction.tables['articles'])} articles, {len(extraction.tables['events'])} "
@@ -451,7 +447,7 @@ def run_report(articles_dir: str | Path, report_dir: str | Path, parameters: dic
 
     build_dir = build_dir_beside(report_dir)
     try:
-        write_tables(extraction.tables, build_dir / "data")
+        write_csv_tables(store, build_dir / "data")
         given = {"articles_dir": str(articles_dir), "output_dir": str(build_dir / "data"), **REPORT_DEFAULTS,
                  **parameters}
         runs = run_notebooks(notebooks, declared, given, build_dir, notebooks_dir, progress)

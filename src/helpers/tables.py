@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -28,6 +29,18 @@ def replace_atomically(path: Path, write) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def replace_folder(built: Path, destination: Path) -> None:
+    """Swap a finished folder in for `destination`: a reader sees the old one or the new one, never a
+    mix; the old one is deleted after the swap."""
+    old = None
+    if destination.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{destination.name}.old-", dir=destination.parent))
+        os.replace(destination, old / destination.name)
+    os.replace(built, destination)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def cached_json(path: Path, compute):
