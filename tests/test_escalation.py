@@ -12,7 +12,8 @@ import pandas as pd
 import pytest
 
 from helpers.display import with_note
-from helpers.escalation import (SEQUENCE_COLUMNS, busiest_lanes, casualty_claims_by_source, daily_intensity,
+from helpers.escalation import (SEQUENCE_COLUMNS, best_reported, busiest_lanes, casualty_claims_by_source,
+                                daily_intensity,
                                 draw_escalation_intensity, draw_escalation_sequence, left_out_of_intensity,
                                 sequence_table, time_segments, what_the_sequence_supports)
 from helpers.pipeline import cached_extraction
@@ -192,3 +193,22 @@ def test_a_few_lanes_are_all_drawn_and_nothing_is_said(sequence):
     assert kept is sequence and note == ""
     with pytest.raises(ValueError, match="at least 1"):
         busiest_lanes(sequence, 0)
+
+
+def test_a_long_lane_draws_its_incidents_told_by_the_most_outlets_and_says_how_many_are_left_out():
+    sequence = synthetic_sequence([("A", 5), ("B", 2)])
+    sequence["n_sources"] = [1, 3, 2, 3, 1, 1, 1]          # A's second and fourth, then its third
+    kept, note = best_reported(sequence, 3)
+    assert kept["incident_id"].tolist() == ["i001", "i002", "i003", "i005", "i006"]   # in the table's order
+    assert note == ("+ 2 incidents reported by fewer outlets, in the drawn lanes, not drawn; "
+                    "the sequence table lists them all")
+    figure = draw_escalation_sequence(kept, title=with_note("The escalation in sequence", "", note))
+    assert figure.get_suptitle() == f"The escalation in sequence\n{note}"
+    plt.close(figure)
+
+
+def test_short_lanes_are_drawn_whole_and_nothing_is_said(sequence):
+    kept, note = best_reported(sequence, 20)
+    assert kept is sequence and note == ""
+    with pytest.raises(ValueError, match="at least 1"):
+        best_reported(sequence, 0)

@@ -62,9 +62,9 @@ def table_summary(n_rows: int, first: int, saved_as: str = "") -> str:
     return f"{n_rows:,} rows; the first {first:,} shown; {rest}."
 
 
-def with_note(title: str, note: str) -> str:
-    """A figure's title, with a second line for a note such as what the figure leaves out."""
-    return f"{title}\n{note}" if note else title
+def with_note(title: str, *notes: str) -> str:
+    """A figure's title, with a line for each note (such as what the figure leaves out) there is."""
+    return "\n".join([title, *(note for note in notes if note)])
 
 
 def save_figure(figure: plt.Figure, directory: str | Path, name: str) -> list[Path]:

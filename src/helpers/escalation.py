@@ -151,6 +151,23 @@ def busiest_lanes(sequence: pd.DataFrame, limit: int) -> tuple[pd.DataFrame, str
         "not drawn; the sequence table lists them all"
 
 
+def best_reported(sequence: pd.DataFrame, per_lane: int) -> tuple[pd.DataFrame, str]:
+    """In each lane, the `per_lane` incidents told by the most outlets (ties: the earlier in the
+    table), in the table's order, and a note on the rest (empty when nothing is left out).
+
+    A lane of hundreds of incidents would still make the chart metres tall: this caps the rows the
+    way `busiest_lanes` caps the lanes. The table and its CSV keep every incident."""
+    if per_lane < 1:
+        raise ValueError(f"the number of incidents to draw in a lane must be at least 1; got {per_lane}")
+    rank = sequence.sort_values("n_sources", ascending=False, kind="stable").groupby("lane", sort=False).cumcount()
+    kept = sequence[rank.reindex(sequence.index) < per_lane]
+    if len(kept) == len(sequence):
+        return sequence, ""
+    return kept.reset_index(drop=True), \
+        f"+ {counted(len(sequence) - len(kept), 'incident')} reported by fewer outlets, in the drawn lanes, " \
+        "not drawn; the sequence table lists them all"
+
+
 # --- casualty figures --------------------------------------------------------------------------------
 
 def casualty_claims_by_source(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
