@@ -142,3 +142,14 @@ def test_extract_writes_the_same_csv_as_the_store(one_batch, tmp_path):
     assert written == csv_files(one_batch, tmp_path / "one")
     events = pd.read_csv(tmp_path / "out" / "events.csv", dtype=str, keep_default_na=False)
     assert events["event_id"].is_unique
+
+
+def test_a_scheduler_that_cannot_be_reached_stops_extract_naming_it(tmp_path, capsys):
+    address = "tcp://127.0.0.1:9"       # the discard port: nothing listens there
+    articles = good_articles(tmp_path / "articles", 1)
+    (articles / "unseen.txt").write_text(f"A report never stored before\n\nIran spoke at {tmp_path}.\n")
+    assert main(["extract", str(articles), "--out", str(tmp_path / "out"), "--scheduler", address]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith(f"error: cannot reach the Dask scheduler at {address}: ")
+    assert not (tmp_path / "out").exists()
+    assert not list(pipeline.CACHE_DIR.glob(".extraction-*.building-*"))

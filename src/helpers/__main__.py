@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .actor_dictionary import DictionaryError
 from .ingest import ArticleError
-from .pipeline import load_store, stored_extraction, write_csv_tables
+from .pipeline import ClusterError, load_store, stored_extraction, write_csv_tables
 from .progress import ProgressBar
 from .project import NOTEBOOKS_DIR
 
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ArticleError, DictionaryError) as error:
+    except (ArticleError, DictionaryError, ClusterError) as error:
         say(f"error: {error}")
         return 2
 

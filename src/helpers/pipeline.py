@@ -48,6 +48,8 @@ CACHE_DIR = PROJECT_ROOT / ".cache"
 BATCH_ARTICLES = 64
 # Rows per slice when a stored table is written out as CSV.
 CSV_SLICE_ROWS = 50_000
+# How long to try to reach a Dask scheduler before saying it cannot be reached.
+CONNECT_SECONDS = 10
 # The tables each batch adds rows to, with their columns (`names`: the unknown names, per sentence).
 PER_ARTICLE = {"articles": ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "set_aside": SET_ASIDE_COLUMNS,
                "mentions": MENTION_COLUMNS, "events": EVENT_COLUMNS, "claims": CLAIM_COLUMNS,
@@ -55,6 +57,10 @@ PER_ARTICLE = {"articles": ARTICLE_COLUMNS, "sentences": SENTENCE_COLUMNS, "set_
 TABLES = ["articles", "sentences", "set_aside", "actors", "mentions", "events", "claims", "incidents",
           "unresolved"]
 ERRORS_FILE = "errors.json"
+
+
+class ClusterError(Exception):
+    """The Dask scheduler given with --scheduler cannot be reached."""
 
 
 @dataclass
@@ -154,7 +160,11 @@ def on_dask(batches: Iterable[list], dictionaries: Dictionaries, address: str) -
     dictionaries are sent to every worker once."""
     from distributed import Client     # only a cluster run needs it (and it takes a while to import)
 
-    with Client(address) as client:
+    try:
+        client = Client(address, timeout=CONNECT_SECONDS)
+    except (OSError, ValueError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+    with client:
         shared = client.scatter(dictionaries, broadcast=True)
         slots = max(2, 2 * sum(client.nthreads().values()))
         yield from in_order(lambda batch: client.submit(code_batch, batch, shared, pure=False), batches, slots)
