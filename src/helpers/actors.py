@@ -194,11 +194,6 @@ NAME_PARTS = {"compound", "flat", "flat:name"}
 CALENDAR = {word.capitalize() for word in list(MONTHS) + list(WEEKDAYS)}
 
 
-def find_unresolved_names(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Proper names the parse shows acting or speaking that no actor of the dictionary matched."""
-    return summarise_unresolved(unresolved_candidates(sentences, parses, mentions))
-
-
 def unresolved_candidates(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame) -> pd.DataFrame:
     """One row per unknown name acting in a sentence (name, article_id, sentence_id, example): what
     each batch of articles adds, summarised once over them all."""

@@ -129,19 +129,12 @@ def extraction_progress(label: str):
 def sentence_texts(articles_dir: Path) -> tuple[list[str], list[int], int]:
     """The sentence texts ingestion finds in a folder, in the order the extraction reads them, with
     the running count of sentences after each article read, and the number of files not read."""
-    from .ingest import ArticleError, list_article_files, load_boilerplate, read_article, read_manifest
+    from .ingest import read_corpus
 
-    files, manifest, boilerplate = list_article_files(articles_dir), read_manifest(articles_dir), load_boilerplate()
-    texts, ends, failed = [], [], 0
-    for path in files:
-        try:
-            _, rows, _ = read_article(path, boilerplate, manifest)
-        except ArticleError:
-            failed += 1
-            continue
-        texts += [row["text"] for row in rows]
-        ends.append(len(texts))
-    return texts, ends, failed
+    corpus = read_corpus(articles_dir)
+    per_article = corpus.sentences.groupby("article_id", sort=False).size()
+    ends = per_article.reindex(corpus.articles["article_id"], fill_value=0).cumsum().tolist()
+    return corpus.sentences["text"].tolist(), ends, len(corpus.errors)
 
 
 # --- the floor: the parser alone ------------------------------------------------------------------

@@ -261,8 +261,8 @@ def write_stored(table: pd.DataFrame, path: Path) -> None:
     pq.write_table(stored.cast(schema), path)
 
 
-def read_stored(store_dir: Path, name: str, columns: list[str] | None = None) -> pd.DataFrame:
-    return pq.read_table(store_dir / f"{name}.parquet", columns=columns).to_pandas()
+def read_stored(store_dir: Path, name: str) -> pd.DataFrame:
+    return pq.read_table(store_dir / f"{name}.parquet").to_pandas()
 
 
 def load_store(store_dir: str | Path, names: list[str] | None = None) -> Extraction:
@@ -331,14 +331,13 @@ def stored_extraction(articles_dir: str | Path, data_dir: str | Path | None = No
     """The store of a folder's tables, built once per content (a later call, from another notebook
     or command, finds it in `cache_dir`)."""
     articles_dir = resolve_path(articles_dir)
-    data_dir = resolve_path(data_dir) if data_dir else DATA_DIR
+    data_dir = resolve_path(data_dir) if data_dir else None
     actor_files = [resolve_path(path) for path in actor_files]
-    dictionaries = load_dictionaries(data_dir if data_dir != DATA_DIR else None, actor_files)
-    store_dir = Path(cache_dir) / f"extraction-{content_key(articles_dir, data_dir, actor_files)}"
-    if (store_dir / ERRORS_FILE).exists():
+    store_dir = Path(cache_dir) / f"extraction-{content_key(articles_dir, data_dir or DATA_DIR, actor_files)}"
+    if (store_dir / ERRORS_FILE).exists():     # its actor files were read without fault when it was built
         (progress or Progress()).advance([], load_store(store_dir, []).errors)   # still named, run or not
     else:
-        run_extraction(articles_dir, store_dir, dictionaries, jobs, scheduler, progress)
+        run_extraction(articles_dir, store_dir, load_dictionaries(data_dir, actor_files), jobs, scheduler, progress)
     return store_dir
 
 
