@@ -10,6 +10,7 @@ dictionary does not know go to the `unresolved` table.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -224,14 +225,16 @@ def acting_names(doc) -> list:
     return names
 
 
-def summarise_unresolved(table: pd.DataFrame) -> pd.DataFrame:
-    """The `unresolved` table: per name, how often and in which articles, with its first example."""
-    if table.empty:
-        return pd.DataFrame(columns=UNRESOLVED_COLUMNS)
-    grouped = table.groupby("name", sort=True)
-    summary = grouped.agg(n_mentions=("article_id", "size"),
-                          articles=("article_id", lambda ids: ";".join(sorted(set(ids)))),
-                          example_article_id=("article_id", "first"),
-                          example_sentence_id=("sentence_id", "first"),
-                          example=("example", "first")).reset_index()
-    return summary.sort_values(["n_mentions", "name"], ascending=[False, True])[UNRESOLVED_COLUMNS]
+def summarise_unresolved(tables: pd.DataFrame | Iterable[pd.DataFrame]) -> pd.DataFrame:
+    """The `unresolved` table: per name, how often and in which articles, with its first example.
+    Takes the candidates as one table or as parts in order, folded a part at a time."""
+    found: dict[str, list] = {}     # name -> [mentions, articles, first example's article, sentence, text]
+    for table in [tables] if isinstance(tables, pd.DataFrame) else tables:
+        for name, article, sentence, example in table[CANDIDATE_COLUMNS].itertuples(index=False):
+            entry = found.setdefault(name, [0, set(), article, sentence, example])
+            entry[0] += 1
+            entry[1].add(article)
+    rows = [(name, n, ";".join(sorted(articles)), article, sentence, example)
+            for name, (n, articles, article, sentence, example) in found.items()]
+    summary = pd.DataFrame(rows, columns=UNRESOLVED_COLUMNS)
+    return summary.sort_values(["n_mentions", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)

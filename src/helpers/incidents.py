@@ -137,6 +137,8 @@ class Block:
 
 
 def group_events(events: pd.DataFrame) -> list[Incident]:
+    """The incidents of a table of events (with their source_top and target_top), in the order of
+    `sort_key`. Blocks never share an incident, so a table may hold one block or many."""
     incidents: list[Incident] = []
     blocks: dict[tuple[str, str], Block] = defaultdict(Block)
     ordered = sorted(events.itertuples(index=False), key=lambda e: (precision(e), e.article_id, e.sentence_id, e.event_id))
@@ -151,8 +153,13 @@ def group_events(events: pd.DataFrame) -> list[Incident]:
             block.remove(chosen)
         chosen.add(event)
         block.insert(chosen)
-    return sorted(incidents, key=lambda i: (i.earliest if i.earliest > OPEN_EARLY else i.latest, i.first.source_top,
-                                             i.first.cameo_code, min(r.event_id for r in i.rows)))
+    return sorted(incidents, key=sort_key)
+
+
+def sort_key(incident: Incident) -> tuple:
+    """The incidents table's order: by date, source, code, then first event."""
+    return (incident.earliest if incident.earliest > OPEN_EARLY else incident.latest, incident.first.source_top,
+            incident.first.cameo_code, min(r.event_id for r in incident.rows))
 
 
 @dataclass(frozen=True)
@@ -174,14 +181,38 @@ def merge_incidents(events: pd.DataFrame, claims: pd.DataFrame, actors: pd.DataF
     """The `incidents` table; `labels` maps an event pattern id to a short verb ('strikes')."""
     if events.empty:
         return pd.DataFrame(columns=INCIDENT_COLUMNS)
-    top = roll_up(actors)
-    events = events.assign(source_top=events["source_actor"].map(lambda a: top.get(a, a)),
-                           target_top=events["target_actor"].map(lambda a: top.get(a, a) if a else ""))
-    lookups = Lookups.of(actors, articles, labels)
-    claims_of = claims_by_event(claims)
-    rows = [incident_row(n, incident, figures_of(incident, claims_of), lookups)
-            for n, incident in enumerate(group_events(events), start=1)]
-    return pd.DataFrame(rows, columns=INCIDENT_COLUMNS)
+    rows = incident_rows(with_tops(events, roll_up(actors)), claims_by_event(claims), Lookups.of(actors, articles, labels))
+    table = pd.DataFrame([row for _, row in rows], columns=INCIDENT_COLUMNS)
+    return table.assign(incident_id=incident_ids(len(table)))
+
+
+def with_tops(events: pd.DataFrame, top: dict[str, str]) -> pd.DataFrame:
+    """Events with the states (or groups) their source and target roll up to: what merging compares."""
+    return events.assign(source_top=events["source_actor"].map(lambda a: top.get(a, a)),
+                         target_top=events["target_actor"].map(lambda a: top.get(a, a) if a else ""))
+
+
+def block_of(events: pd.DataFrame) -> pd.Series:
+    """Each event's block (source_top and family), as one string: events of different blocks never merge,
+    so a large table can be merged a block at a time."""
+    families = events["cameo_code"].where(~events["violent"].astype(bool), "violence")
+    return events["source_top"] + "|" + families
+
+
+def incident_rows(events: pd.DataFrame, claims_of: dict[str, list], lookups: Lookups) -> list[tuple[tuple, dict]]:
+    """The incidents of `events` (with their tops) in table order, each with its `sort_key`; their ids
+    are given once all blocks are in (`incident_ids`)."""
+    return [(sort_key(incident), incident_row(0, incident, figures_of(incident, claims_of), lookups))
+            for incident in group_events(events)]
+
+
+def incident_ids(count: int) -> list[str]:
+    """The ids of a table's incidents, in its order: i01, i02, ..."""
+    return [incident_id(number) for number in range(1, count + 1)]
+
+
+def incident_id(number: int) -> str:
+    return f"i{number:02d}"
 
 
 def claims_by_event(claims: pd.DataFrame) -> dict[str, list]:
@@ -216,7 +247,7 @@ def incident_row(number: int, incident: Incident, figures: list, lookups: Lookup
                      if row.location and row.location not in lookups.actor_names), "") or \
         next((row.location for row in incident.rows if row.location), "")
     row = {
-        "incident_id": f"i{number:02d}", "event_ids": ";".join(event_ids), "articles": ";".join(articles),
+        "incident_id": incident_id(number), "event_ids": ";".join(event_ids), "articles": ";".join(articles),
         "outlets": ";".join(sorted({lookups.outlets.get(a, "") or a for a in articles})),
         "n_reports": len(event_ids), "date": iso(incident.earliest) if exact else "",
         "date_earliest": iso(incident.earliest), "date_latest": iso(incident.latest),

@@ -14,6 +14,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+import zlib
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -21,17 +22,19 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .actor_dictionary import load_actor_dictionary, load_agents, load_places
-from .actors import (CANDIDATE_COLUMNS, MENTION_COLUMNS, find_mentions, summarise_unresolved,
+from .actors import (CANDIDATE_COLUMNS, MENTION_COLUMNS, find_mentions, roll_up, summarise_unresolved,
                      unresolved_candidates)
 from .claims import CLAIM_COLUMNS, find_claims
 from .dates import resolve_dates
 from .events import EVENT_COLUMNS, code_events
-from .incidents import merge_incidents
+from .incidents import INCIDENT_COLUMNS, Lookups, block_of, claims_by_event, incident_ids, incident_rows, with_tops
 from .ingest import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, SET_ASIDE_COLUMNS, ArticleSource, Unreadable,
                      article_sources, list_article_files, load_boilerplate, read_manifest, read_sources,
                      unmatched_manifest_rows)
@@ -46,8 +49,10 @@ CACHE_DIR = PROJECT_ROOT / ".cache"
 # Articles per batch: enough for the parser's own batching to pay, few enough that a batch's trees
 # (the bulk of the memory in flight) stay small.
 BATCH_ARTICLES = 64
-# Rows per slice when a stored table is written out as CSV.
+# Rows per slice when a stored table is written out as CSV, and when incidents are put in order
+# (each slice of which reads every block's incidents again).
 CSV_SLICE_ROWS = 50_000
+ORDER_SLICE_ROWS = 20_000
 # How long to try to reach a Dask scheduler before saying it cannot be reached.
 CONNECT_SECONDS = 10
 # The tables each batch adds rows to, with their columns (`names`: the unknown names, per sentence).
@@ -224,16 +229,128 @@ def finish_store(building: Path, dictionaries: Dictionaries, errors: list[str]) 
     for name, columns in PER_ARTICLE.items():
         if name != "names":
             join_parts(building / "parts" / name, building / f"{name}.parquet", columns)
-    stored = lambda name: read_stored(building, name)
-    actors = dictionaries.actors
-    write_stored(actors, building / "actors.parquet")
-    names = read_parts(building / "parts" / "names", CANDIDATE_COLUMNS)
+    write_stored(dictionaries.actors, building / "actors.parquet")
+    names = (pq.read_table(part).to_pandas() for part in sorted((building / "parts" / "names").glob("*.parquet")))
     write_stored(summarise_unresolved(names), building / "unresolved.parquet")
-    incidents = merge_incidents(stored("events"), stored("claims"), actors, stored("articles"),
-                                event_labels(dictionaries.data_dir))
-    write_stored(incidents, building / "incidents.parquet")
+    merge_stored_incidents(building, dictionaries, building / "incidents.parquet")
     (building / ERRORS_FILE).write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
     shutil.rmtree(building / "parts", ignore_errors=True)
+
+
+# What merging reads of an event and of a claim.
+INCIDENT_INPUT = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code", "event_type",
+                  "goldstein", "quad_class", "date_earliest", "date_latest", "location", "location_country",
+                  "pattern", "violent"]
+FIGURE_INPUT = ["article_id", "event_id", "claimant", "claimant_text", "kind", "value_min", "value_max", "qualifier",
+                "victims"]
+BLOCK_INPUT = ["source_actor", "target_actor", "cameo_code", "violent"]
+# The incidents' sort key (`incidents.sort_key`) as columns: day, source, code, first event.
+SORT_COLUMNS = ["sort_day", "sort_source", "sort_code", "sort_event"]
+# Files the events are split into, by block, before merging: one bucket of events is in memory at a time.
+BUCKETS = 16
+
+
+def merge_stored_incidents(building: Path, dictionaries: Dictionaries, path: Path) -> None:
+    """The incidents table of a store's events, written to `path`. Events of different blocks never
+    merge, so the events (and the claims on them) are first split on disk into buckets of whole
+    blocks, then merged a bucket, and in it a block, at a time, each block's incidents written as
+    they come; they are put in table order at the end, a slice at a time. Memory holds one block's
+    events as Python objects, never the corpus's events or incidents."""
+    top = roll_up(dictionaries.actors)
+    articles = pq.read_table(building / "articles.parquet", columns=["article_id", "outlet"]).to_pandas()
+    lookups = Lookups.of(dictionaries.actors, articles, event_labels(dictionaries.data_dir))
+    found, writer = building / "buckets" / "found.parquet", None
+    for events_file, claims_file in split_into_buckets(building, building / "buckets", top):
+        events = pq.read_table(events_file)
+        claims = claims_by_event(pq.read_table(claims_file).to_pandas())
+        blocks = block_of(with_tops(events.select(BLOCK_INPUT).to_pandas(), top))
+        for rows in blocks.groupby(blocks, sort=False).indices.values():
+            chunk = sortable(incident_rows(with_tops(events.take(rows).to_pandas(), top), claims, lookups))
+            writer = writer or pq.ParquetWriter(found, chunk.schema)
+            writer.write_table(chunk.cast(writer.schema))
+    if writer is None:
+        write_stored(pd.DataFrame(columns=INCIDENT_COLUMNS), path)
+    else:
+        writer.close()
+        write_in_order(pq.ParquetFile(found), path)
+    shutil.rmtree(building / "buckets")
+
+
+def write_in_order(found: pq.ParquetFile, path: Path) -> None:
+    """The incidents found, block after block, into `path` in table order with their ids: a slice
+    of the table at a time, gathered from every block's row group."""
+    keys = found.read(columns=SORT_COLUMNS)
+    order = pc.sort_indices(keys, sort_keys=[(column, "ascending") for column in SORT_COLUMNS]).to_numpy().astype(np.int64)
+    starts = np.cumsum([0] + [found.metadata.row_group(g).num_rows for g in range(found.num_row_groups)])
+    ids, writer = incident_ids(len(order)), None
+    for first in range(0, len(order), ORDER_SLICE_ROWS):
+        wanted, pieces, places = order[first:first + ORDER_SLICE_ROWS], [], []
+        for group in range(found.num_row_groups):
+            inside = np.flatnonzero((starts[group] <= wanted) & (wanted < starts[group + 1]))
+            if len(inside):
+                rows = found.read_row_group(group, columns=INCIDENT_COLUMNS).take(wanted[inside] - starts[group])
+                pieces.append(rows)
+                places.append(inside)
+        table = pa.concat_tables(pieces).take(np.argsort(np.concatenate(places)))
+        table = table.set_column(0, "incident_id", pa.array(ids[first:first + len(wanted)], table.schema.field(0).type))
+        writer = writer or pq.ParquetWriter(path, table.schema)
+        writer.write_table(table)
+    writer.close()
+
+
+def sortable(rows: list[tuple[tuple, dict]]) -> pa.Table:
+    """A block's incidents with their sort key as columns, so that no Python object outlives its block."""
+    table = as_arrow(pd.DataFrame([row for _, row in rows], columns=INCIDENT_COLUMNS))
+    days, *rest = zip(*(key for key, _ in rows))
+    for name, values in zip(SORT_COLUMNS, [[day.isoformat() for day in days], *rest]):
+        table = table.append_column(name, pa.array(values, pa.string()))
+    return table
+
+
+def split_into_buckets(building: Path, folder: Path, top: dict[str, str]) -> list[tuple[Path, Path]]:
+    """The store's events into BUCKETS files, each block whole in one, and the claims on them into
+    files beside them, each claim with its event, in the order of the claims table."""
+    claimed = set(pq.read_table(building / "claims.parquet", columns=["event_id"]).column(0).to_pylist())
+    bucket_of: dict[str, int] = {}      # of the events that have claims
+    with Buckets(folder, "events", building / "events.parquet", INCIDENT_INPUT) as events:
+        for table in events.tables():
+            keys = block_of(with_tops(table.select(BLOCK_INPUT).to_pandas(), top))
+            buckets = keys.map(lambda key: zlib.crc32(key.encode()) % BUCKETS)
+            events.write(table, buckets)
+            bucket_of.update((event, bucket) for event, bucket in zip(table.column("event_id").to_pylist(), buckets)
+                             if event in claimed)
+    with Buckets(folder, "claims", building / "claims.parquet", FIGURE_INPUT) as claims:
+        for table in claims.tables():
+            claims.write(table, pd.Series([bucket_of.get(event, -1) for event in table.column("event_id").to_pylist()]))
+    return [(folder / f"events-{n:02d}.parquet", folder / f"claims-{n:02d}.parquet") for n in range(BUCKETS)]
+
+
+class Buckets:
+    """Parquet files `<name>-NN.parquet`, one per bucket, written a slice of a source table at a time;
+    every bucket's file exists when done, empty or not."""
+
+    def __init__(self, folder: Path, name: str, source: Path, columns: list[str]):
+        self.source, self.columns = pq.ParquetFile(source), columns
+        self.schema = pa.schema([self.source.schema_arrow.field(column) for column in columns])
+        folder.mkdir(exist_ok=True)
+        self.writers = [pq.ParquetWriter(folder / f"{name}-{n:02d}.parquet", self.schema) for n in range(BUCKETS)]
+
+    def tables(self) -> Iterator[pa.Table]:
+        for batch in self.source.iter_batches(columns=self.columns):
+            yield pa.Table.from_batches([batch], self.schema)
+
+    def write(self, table: pa.Table, buckets: pd.Series) -> None:
+        """Each row of `table` into its bucket (a bucket of -1: nowhere)."""
+        for bucket, rows in buckets.groupby(buckets).indices.items():
+            if bucket >= 0:
+                self.writers[bucket].write_table(table.take(rows))
+
+    def __enter__(self) -> Buckets:
+        return self
+
+    def __exit__(self, *_) -> None:
+        for writer in self.writers:
+            writer.close()
 
 
 def join_parts(parts_dir: Path, path: Path, columns: list[str]) -> None:
@@ -248,17 +365,16 @@ def join_parts(parts_dir: Path, path: Path, columns: list[str]) -> None:
             writer.write_table(pq.read_table(part).cast(schema))
 
 
-def read_parts(parts_dir: Path, columns: list[str]) -> pd.DataFrame:
-    parts = [pq.read_table(part).to_pandas() for part in sorted(parts_dir.glob("*.parquet"))]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-
-
 def write_stored(table: pd.DataFrame, path: Path) -> None:
+    pq.write_table(as_arrow(table), path)
+
+
+def as_arrow(table: pd.DataFrame) -> pa.Table:
     stored = pa.Table.from_pandas(table, preserve_index=False)
     # A column with no rows and no declared type is stored as text rather than as nothing.
     schema = pa.schema([pa.field(f.name, pa.string()) if pa.types.is_null(f.type) else f for f in stored.schema],
                        metadata=stored.schema.metadata)     # pandas' own types (Int64) come back as they were
-    pq.write_table(stored.cast(schema), path)
+    return stored.cast(schema)
 
 
 def read_stored(store_dir: Path, name: str) -> pd.DataFrame:
