@@ -2,7 +2,8 @@
 import pandas as pd
 import pytest
 
-from helpers.actors import DictionaryError, find_mentions, load_actor_dictionary, name_key, roll_up
+from helpers.actors import (DictionaryError, find_mentions, load_actor_dictionary, name_key, roll_up,
+                            summarise_unresolved)
 from helpers.project import DATA_DIR
 
 
@@ -85,3 +86,30 @@ def test_bad_dictionary_entries_are_named(tmp_path, entry, problem):
     with pytest.raises(DictionaryError, match=problem.replace("(", r"\(").replace(")", r"\)")) as error:
         load_actor_dictionary(folder)
     assert str(folder / "actors.yaml") in str(error.value)
+
+
+CANDIDATES = pd.DataFrame([
+    ("Sahel Front", "a2", 3, "The Sahel Front said ..."),
+    ("Tamboura", "a1", 1, "Tamboura met ..."),
+    ("Sahel Front", "a1", 4, "A Sahel Front convoy ..."),
+    ("Sahel Front", "a2", 5, "The Sahel Front again ..."),
+    ("Kidal Council", "a3", 2, "The Kidal Council ..."),
+], columns=["name", "article_id", "sentence_id", "example"])
+
+
+def test_unknown_names_are_counted_with_their_articles_and_first_example():
+    summary = summarise_unresolved(CANDIDATES)
+    assert summary.to_dict("records") == [
+        {"name": "Sahel Front", "n_mentions": 3, "articles": "a1;a2", "example_article_id": "a2",
+         "example_sentence_id": 3, "example": "The Sahel Front said ..."},
+        {"name": "Kidal Council", "n_mentions": 1, "articles": "a3", "example_article_id": "a3",
+         "example_sentence_id": 2, "example": "The Kidal Council ..."},
+        {"name": "Tamboura", "n_mentions": 1, "articles": "a1", "example_article_id": "a1",
+         "example_sentence_id": 1, "example": "Tamboura met ..."},
+    ]
+
+
+def test_unknown_names_summarised_part_by_part_are_summarised_as_a_whole():
+    parts = [CANDIDATES.iloc[:2], CANDIDATES.iloc[2:3], CANDIDATES.iloc[3:]]
+    pd.testing.assert_frame_equal(summarise_unresolved(iter(parts)), summarise_unresolved(CANDIDATES))
+    assert summarise_unresolved(iter([])).empty

@@ -13,9 +13,11 @@ import pytest
 from pandas.testing import assert_frame_equal
 
 from helpers.actors import roll_up
+from helpers import pipeline
 from helpers.events import EVENT_COLUMNS
 from helpers.incidents import (INCIDENT_COLUMNS, OPEN_EARLY, OPEN_LATE, Lookups, family, incident_row,
                                interval, merge_incidents, precision)
+from helpers.pipeline import read_stored, write_stored
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "incident_merging.py"
 
@@ -94,6 +96,25 @@ def reference_merge(events, claims, actors, articles, labels) -> pd.DataFrame:
 def test_random_tables_give_the_incidents_of_the_quadratic_grouping(n, seed, days):
     tables = random_events(n, seed, days)
     assert_frame_equal(merge_incidents(**tables), reference_merge(**tables))
+
+
+@pytest.mark.parametrize("n, seed, days", [(600, 7, 10), (1500, 8, None)])
+def test_a_store_merged_a_bucket_and_a_slice_at_a_time_gives_the_same_incidents(n, seed, days, tmp_path, monkeypatch):
+    """The streaming pipeline's merge (events split into buckets of blocks on disk, incidents put
+    in order a slice at a time) against the merge of the whole table in memory, both as stored."""
+    tables = random_events(n, seed, days)
+    for name in ("events", "claims", "articles"):
+        write_stored(tables[name], tmp_path / f"{name}.parquet")
+    monkeypatch.setattr(pipeline, "BUCKETS", 3)
+    monkeypatch.setattr(pipeline, "ORDER_SLICE_ROWS", 37)
+    pipeline.merge_stored_incidents(tmp_path, tables["actors"], tables["labels"], tmp_path / "incidents.parquet")
+    write_stored(merge_incidents(**tables), tmp_path / "expected.parquet")
+    stored, expected = read_stored(tmp_path, "incidents"), read_stored(tmp_path, "expected")
+    assert len(expected) > 2 * 37 and stored["incident_id"].is_unique
+    assert_frame_equal(stored, expected)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["articles.parquet", "claims.parquet",
+                                                                "events.parquet", "expected.parquet",
+                                                                "incidents.parquet"]     # no buckets left
 
 
 def test_the_random_tables_hold_every_kind_of_report():

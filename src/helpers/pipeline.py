@@ -232,7 +232,8 @@ def finish_store(building: Path, dictionaries: Dictionaries, errors: list[str]) 
     write_stored(dictionaries.actors, building / "actors.parquet")
     names = (pq.read_table(part).to_pandas() for part in sorted((building / "parts" / "names").glob("*.parquet")))
     write_stored(summarise_unresolved(names), building / "unresolved.parquet")
-    merge_stored_incidents(building, dictionaries, building / "incidents.parquet")
+    merge_stored_incidents(building, dictionaries.actors, event_labels(dictionaries.data_dir),
+                           building / "incidents.parquet")
     (building / ERRORS_FILE).write_text(json.dumps(errors, ensure_ascii=False, indent=1), encoding="utf-8")
     shutil.rmtree(building / "parts", ignore_errors=True)
 
@@ -250,15 +251,15 @@ SORT_COLUMNS = ["sort_day", "sort_source", "sort_code", "sort_event"]
 BUCKETS = 16
 
 
-def merge_stored_incidents(building: Path, dictionaries: Dictionaries, path: Path) -> None:
+def merge_stored_incidents(building: Path, actors: pd.DataFrame, labels: dict[str, str], path: Path) -> None:
     """The incidents table of a store's events, written to `path`. Events of different blocks never
     merge, so the events (and the claims on them) are first split on disk into buckets of whole
     blocks, then merged a bucket, and in it a block, at a time, each block's incidents written as
     they come; they are put in table order at the end, a slice at a time. Memory holds one block's
     events as Python objects, never the corpus's events or incidents."""
-    top = roll_up(dictionaries.actors)
+    top = roll_up(actors)
     articles = pq.read_table(building / "articles.parquet", columns=["article_id", "outlet"]).to_pandas()
-    lookups = Lookups.of(dictionaries.actors, articles, event_labels(dictionaries.data_dir))
+    lookups = Lookups.of(actors, articles, labels)
     found, writer = building / "buckets" / "found.parquet", None
     for events_file, claims_file in split_into_buckets(building, building / "buckets", top):
         events = pq.read_table(events_file)
