@@ -64,6 +64,11 @@ def lemma_of(token: Token) -> str:
     return lemma
 
 
+def object_infinitives(objects: list[Token]) -> list[Token]:
+    """'ordered the envoy to leave' read as 'the envoy to leave': the infinitive still completes the verb."""
+    return [c for o in objects for c in o.children if c.dep_ == "acl" and any(m.lower_ == "to" for m in c.children)]
+
+
 def phrase_forms(token: Token) -> set[str]:
     """What a pattern item can say of a phrase: its head ('aid') and its head with the words that
     modify it ('military aid', 'improvised explosive device')."""
@@ -209,8 +214,8 @@ class SentenceCoder:
             object_modifiers=frozenset(lemma_of(m) for o in objects for m in o.children
                                        if m.dep_ in {"amod", "compound"}),
             prepositions=frozenset((case, noun) for case, noun in preps if case),
-            complements=frozenset(form for c in children if c.dep_ in {"xcomp", "ccomp", "advcl"}
-                                  for form in self.complement_forms(c)),
+            complements=frozenset(form for c in children + object_infinitives(objects)
+                                  if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} for form in self.complement_forms(c)),
             particles=frozenset(particles | {case for case, _ in preps if case}),
         )
 
@@ -399,6 +404,9 @@ class SentenceCoder:
                 speaker = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < token.i), None)
                 found = self.verb_sources(speaker, seen) if speaker is not None else []
             return found
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and head.dep_ == "acl" and head.head.dep_ in OBJECTS:
+            # "ordered the envoy to leave, accusing Paris ...": the participle is the clause's, not the envoy's
+            return self.verb_sources(head.head.head, seen)
         if token.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                 (self.is_infinitive(token) or token.tag_ in {"VB", "VBG"}):
             # a complement without a subject of its own: the governing verb's ("denied carrying out",
@@ -454,13 +462,15 @@ class SentenceCoder:
             patient = next((c for c in children if c.dep_ == "nsubj:pass"), None)
             if patient is None and token.dep_ == "acl":
                 patient = token.head
-            if patient is not None:
-                found = self.phrase_targets(patient, sources)
-                if found:
-                    return found
-                if coding.target_from_reference and self.is_event_noun(patient):
-                    return self.referenced_perpetrators(sources)
-            return []
+            if patient is None:
+                return []
+            found = self.phrase_targets(patient, sources)
+            if found:
+                return found
+            if coding.target_from_reference and self.is_event_noun(patient):
+                return self.referenced_perpetrators(sources)
+            if not self.is_weapon(patient):      # "projectiles were fired by X at Y": Y is in an oblique
+                return []
         for child in children:
             if child.dep_ in OBJECTS and not self.is_weapon(child):
                 found = self.phrase_targets(child, sources)
@@ -486,8 +496,9 @@ class SentenceCoder:
                     found = self.other_side(self.reader.actors_of(inner), sources)
                     if found:
                         return found
-        if not coding.violent:
+        if not coding.violent and not (coding.mutual and len(sources) > 1):
             # "recalled its ambassador in Tehran", "returned to his post in Tehran": where it happens
+            # ("X and Y will meet in Brazil": where they meet, not whom)
             places = obliques + [n for c in obliques + [c for c in children if c.dep_ in OBJECTS]
                                  for n in c.children if n.dep_ == "nmod"]
             for child in places:
@@ -887,6 +898,16 @@ def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
     return [(s, t) for s in told.sources for t in (told.targets or [""]) if not t or not index.same_side(s, t)]
 
 
+def directed(told: Told, index: ActorIndex, two_way: frozenset[str]) -> list[tuple[str, str, str]]:
+    found = []
+    for source, target in pairs(told, index):
+        code = source_type_code(told, source, index)
+        found.append((source, target, code))
+        if target and code in two_way:
+            found.append((target, source, code))
+    return found
+
+
 def source_type_code(told: Told, source: str, index: ActorIndex) -> str:
     top = index.top.get(source, source)
     return told.coding.by_source_type.get(index.kind.get(top, ""), told.coding.code)
@@ -898,11 +919,12 @@ def pattern_name(told: Told) -> str:
     return told.coding.entry.id + (f":{told.frame}" if told.frame not in {"act", ""} else "")
 
 
-def event_rows(sentence, told: list[Told], index: ActorIndex) -> list[dict]:
+def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset[str] = frozenset()) -> list[dict]:
+    """One row per (source, target, code) of what the sentence tells; an act of both parties at once
+    (a code in `two_way`: a meeting, a call, a signing) in both directions."""
     rows, seen = [], set()
     for item in told:
-        for source, target in pairs(item, index):
-            code = source_type_code(item, source, index)
+        for source, target, code in directed(item, index, two_way):
             key = (source, target, code)
             if key in seen:
                 continue
@@ -958,7 +980,7 @@ def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, a
             reader = SentenceReader(doc, by_sentence.get((article_id, sentence.sentence_id), []), index,
                                     discourse, place_states, book.words)
             coder = SentenceCoder(doc, reader, book, codes, discourse)
-            found = event_rows(sentence, coder.code(), index)
+            found = event_rows(sentence, coder.code(), index, book.words("two_way"))
             remember(discourse, reader, doc, found)
             rows += found
     return finish_events(pd.DataFrame(rows), cameo)

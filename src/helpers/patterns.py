@@ -30,7 +30,15 @@ CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "allegation", "reciprocal", "weapons", "place_nouns",
-                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes")
+                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes",
+                "two_way")
+
+
+def preposition_of(value) -> str:
+    """YAML reads an unquoted `on` as true (and `off` as false): they are the prepositions meant."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return str(value or "").lower()
 
 
 class PatternError(Exception):
@@ -222,7 +230,7 @@ def read_pattern(spec: dict, path: Path, where: str, known: set[str]) -> Pattern
     return Pattern(code=_code(spec["code"], path, where, known),
                    object=_words(spec.get("object"), path, where),
                    object_modifiers=_words(spec.get("object_modifiers"), path, where),
-                   preposition=str(spec.get("preposition") or "").lower(),
+                   preposition=preposition_of(spec.get("preposition")),
                    noun=_words(spec.get("noun"), path, where),
                    subject=_words(spec.get("subject"), path, where),
                    complement=_words(spec.get("complement"), path, where),

@@ -190,6 +190,27 @@ class SentenceReader:
                 return self.index.agents[words]
         return ""
 
+    def title_of(self, name: Token) -> tuple[Token | None, str]:
+        """A person's title and the body it names ('foreign ministry spokeswoman Maria Zakharova' ->
+        spokeswoman, MFA); (None, '') when the name has none."""
+        for title in name.lefts:
+            if title.dep_ in {"nmod:desc", "compound"} and title.pos_ in {"NOUN", "PROPN"}:
+                suffix = self.agent_suffix(title)
+                if suffix:
+                    return title, suffix
+        return None, ""
+
+    def fronted_place(self, subject: Token) -> list[str]:
+        """'In Caracas, Foreign Minister Yvan Gil accused ...': the state of the place the clause opens with."""
+        if not subject.dep_.startswith("nsubj"):
+            return []
+        for child in subject.head.children:
+            if child.dep_ == "obl" and child.i < subject.i and self.case_of(child) == "in":
+                named = self.named(child)
+                if named and self.index.kind.get(self.index.top.get(named, named)) == "state":
+                    return [self.index.state_of(named)]
+        return []
+
     def owned_body(self, token: Token, suffix: str, allow_pronoun: bool = True) -> list[str]:
         owner = self.modifier_actor(token, allow_pronoun)
         if not owner:
@@ -292,6 +313,10 @@ class SentenceReader:
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
             return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head)
+        title, suffix = self.title_of(head) if head.pos_ == "PROPN" else (None, "")
+        if title is not None:      # "foreign ministry spokeswoman Maria Zakharova": someone the dictionary does not know
+            owned = self.owned_body(title, suffix, allow_pronoun) or self.owned_body(head, suffix, allow_pronoun)
+            return owned or self.apposition_actors(head) or self.state_where(head) or self.fronted_place(head)
         if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
