@@ -89,6 +89,30 @@ In Nairobi, foreign ministry spokeswoman Jane Wambui urged Mogadishu to stop the
 Foreign ministry spokesman Tom Otieno urged Addis Ababa to stop the fighting.
 
 Uruguay and Paraguay will meet again in Brazil next month.
+
+The European Union added Chadian army commanders to its sanctions list on Monday.
+
+The United States adopted restrictive measures against three Malian officials.
+
+The council added two items to the agenda.
+"""
+
+# an article about two states only: what is left implicit is between them
+RUPTURE = """ date 2024-05-08
+
+Guinea and Liberia have quarrelled for months over their shared border.
+
+On Monday, Guinea cut diplomatic ties.
+
+Each side blamed the other for the crisis.
+
+Fighting broke out between Guinea and Liberia on Tuesday.
+
+Clashes between Guinea and Liberia killed four soldiers on Wednesday.
+
+Liberia sent helicopters to bomb targets inside Guinea.
+
+Guinean forces fired rockets deep into Liberian territory.
 """
 
 
@@ -98,6 +122,7 @@ def tables(tmp_path_factory):
     (folder / "rules.txt").write_text(RULES, encoding="utf-8")
     (folder / "mediation.txt").write_text(MEDIATION, encoding="utf-8")
     (folder / "directions.txt").write_text(DIRECTIONS, encoding="utf-8")
+    (folder / "rupture.txt").write_text(RUPTURE, encoding="utf-8")
     extraction = extract_tables(folder)
     assert extraction.errors == []
     return extraction.tables
@@ -285,3 +310,33 @@ def test_an_unknown_official_s_state_comes_from_the_title_s_owner_or_the_place_t
 
 def test_where_two_parties_will_meet_is_not_whom_they_meet(tables):
     assert coded(tables, "will meet again in Brazil", "directions") == [("PRY", "URY", "036"), ("URY", "PRY", "036")]
+
+
+def test_a_rupture_with_no_one_named_is_toward_the_other_state_of_the_story(tables):
+    # the tagger reads "Guinea cut" as a compound noun; the name before it is still its subject
+    assert coded(tables, "cut diplomatic ties", "rupture") == [("GIN", "LBR", "161")]
+
+
+def test_each_side_and_the_other_are_the_two_states_of_the_story(tables):
+    assert coded(tables, "Each side blamed", "rupture") == [("GIN", "LBR", "112"), ("LBR", "GIN", "112")]
+
+
+@pytest.mark.parametrize("words", ["Fighting broke out", "Clashes between"])
+def test_fighting_between_two_states_is_each_one_s_on_the_other(tables, words):
+    # a gerund subject, a capitalised plural: nouns the tagger took for verbs
+    assert coded(tables, words, "rupture") == [("GIN", "LBR", "190"), ("LBR", "GIN", "190")]
+
+
+def test_a_mission_told_as_done_is_the_act(tables):
+    assert coded(tables, "sent helicopters to bomb", "rupture") == [("LBR", "GIN", "195")]
+
+
+def test_a_state_s_territory_is_where_its_adjective_says(tables):
+    assert coded(tables, "deep into Liberian territory", "rupture") == [("GIN", "LBR", "195")]
+
+
+@pytest.mark.parametrize("words, expected", [("to its sanctions list", [("EU", "TCD", "163")]),
+                                             ("adopted restrictive measures", [("USA", "MLI", "163")]),
+                                             ("two items to the agenda", [])])
+def test_sanctions_told_as_a_list_or_as_measures(tables, words, expected):
+    assert coded(tables, words, "directions") == expected

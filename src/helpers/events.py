@@ -64,6 +64,14 @@ def lemma_of(token: Token) -> str:
     return lemma
 
 
+def noun_forms(token: Token) -> list[str]:
+    """The forms a noun is looked up by: its lemma, its word, and the word made singular, for a
+    capitalised plural the lemmatizer leaves as it is ('Clashes between ...')."""
+    word = token.lower_
+    return list(dict.fromkeys([lemma_of(token), token.lemma_.lower(), word] +
+                              ([word[:-2]] if word.endswith("es") else []) + ([word[:-1]] if word.endswith("s") else [])))
+
+
 def object_infinitives(objects: list[Token]) -> list[Token]:
     """'ordered the envoy to leave' read as 'the envoy to leave': the infinitive still completes the verb."""
     return [c for o in objects for c in o.children if c.dep_ == "acl" and any(m.lower_ == "to" for m in c.children)]
@@ -149,9 +157,16 @@ class SentenceCoder:
             return known
         return lemma
 
+    @staticmethod
+    def is_nominal_subject(token: Token) -> bool:
+        """A subject the tagger took for a verb: a gerund ('Fighting broke out') or a capitalised
+        plural ('Clashes between ...'); with no object or subject of its own, it is a noun."""
+        return token.dep_ in {"nsubj", "nsubj:pass"} and token.tag_.startswith("VB") and \
+            not any(c.dep_ in OBJECTS | {"nsubj", "nsubj:pass", "mark", "aux"} for c in token.children)
+
     def is_verb(self, token: Token) -> bool:
         """A verb, or a word the tagger took for a noun that governs like a verb ('Tehran condemns X')."""
-        if token.dep_ in {"amod", "compound"}:
+        if token.dep_ in {"amod", "compound"} or self.is_nominal_subject(token):
             return False
         if token.pos_ == "VERB" or (token.tag_.startswith("VB") and token.pos_ != "AUX"):
             return True
@@ -162,9 +177,11 @@ class SentenceCoder:
                 any(c.dep_ in {"nsubj", "expl", "cop"} for c in token.children) and \
                 self.book.verb_forms.get(token.lower_, "") in self.book.verbs:
             return True          # "it was committed to good relations": a participle read as an adjective
-        return token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "VBZ"} and \
-            (any(c.dep_ in {"nsubj", "obj"} for c in token.children) or self.headline_subject(token) is not None) and \
-            self.book.verb_forms.get(token.lower_, "") in self.book.verbs
+        subject = self.headline_subject(token) if token.pos_ in {"NOUN", "PROPN"} else None
+        return token.pos_ in {"NOUN", "PROPN"} and \
+            (token.tag_ in {"NNS", "VBZ"} and (any(c.dep_ in {"nsubj", "obj"} for c in token.children) or subject)
+             or subject is not None) and \
+            self.book.verb_forms.get(token.lower_, "") in self.book.verbs      # "Guinea cut ties", read as a noun
 
     def headline_subject(self, token: Token) -> Token | None:
         """'Tehran condemns Pakistani strikes': in a headline the tagger may read the verb as a plural
@@ -172,15 +189,15 @@ class SentenceCoder:
         is its subject."""
         if token.dep_ != "ROOT" or not any(c.dep_ == "obj" for c in token.children):
             return None
-        return next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "PROPN"), None)
+        return next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and
+                     (c.pos_ == "PROPN" or self.reader.named(c))), None)
 
     def noun_coding(self, token: Token) -> Coding | None:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ == "compound":
+        if token.pos_ not in {"NOUN", "PROPN"} and not self.is_nominal_subject(token) or token.dep_ == "compound":
             return None
         modifiers = frozenset(lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod"}) | \
             frozenset(c.lower_ for c in token.children if c.dep_ in {"compound", "amod"})
-        found = self.book.noun_entries(lemma_of(token), modifiers) or \
-            self.book.noun_entries(token.lemma_.lower(), modifiers) or self.book.noun_entries(token.lower_, modifiers)
+        found = next((entries for form in noun_forms(token) if (entries := self.book.noun_entries(form, modifiers))), None)
         if not found:
             return None
         size, entry = max(found, key=lambda item: item[0])
@@ -354,6 +371,8 @@ class SentenceCoder:
             return "intent"
         if any(c.dep_ in OBJECTS and c.lemma_.lower() in self.words("intent_nouns") for c in head.children):
             return "intent"                                  # "signalled a desire to calm tensions"
+        if lemma in self.words("dispatch") and head.tag_ in {"VBD", "VBN"}:
+            return "act"             # "sent jets to bomb targets": told as done, the mission is the act
         return "purpose" if head.pos_ in {"VERB", "NOUN"} else "act"
 
     # --- sources and targets ----------------------------------------------------------------------
@@ -597,7 +616,9 @@ class SentenceCoder:
         """(place, state) a violent act hit when no actor is its target: not a state's own territory
         (an operation at home has no foreign target), but an armed group's attack at home hits its state."""
         if self.is_verb(token):
-            scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES for t in c.subtree]
+            # "fired rockets deep into Thai territory": the place may hang on the adverb
+            scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES or
+                     (c.dep_ in {"xcomp", "advmod"} and c.pos_ in {"ADJ", "ADV"}) for t in c.subtree]
         else:       # "an attack that killed 11 police officers in Iran"
             scope = [t for t in token.subtree if t.i != token.i]
         place, state = self.reader.place_state(scope)
@@ -658,6 +679,10 @@ class SentenceCoder:
             coding = self.noun_coding(token)
             if coding and coding.mutual:       # "X and Y agreed in a phone call"
                 return self.verb_sources(head), False
+        if token.dep_ == "nsubj" and coding is not None and coding.mutual and self.verb_coding(head) is None:
+            for child in head.children:        # "Fighting broke out between X and Y": the parties, each on the other
+                if child.dep_ == "obl" and self.reader.case_of(child) == "between":
+                    return self.reader.actors_of(child), True
         return [], False
 
     def clause_subject(self, token: Token) -> list[str]:
@@ -774,13 +799,18 @@ class SentenceCoder:
             _, state = self.place_target(token, sources)
             if state:
                 return [state]
-            if self.is_verb(token):
-                return []
             # "the Pakistani strikes", in an article about India and Pakistan: on the other one
-            pair = self.discourse.main_pair()
-            own = {self.index.state_of(s) for s in sources}
-            if len(own) == 1 and own <= set(pair):
-                return [state for state in pair if state not in own]
+            return [] if self.is_verb(token) else self.other_of_pair(sources)
+        if coding.code in self.words("counterpart"):
+            return self.other_of_pair(sources)       # "On 24 August, Algeria cut diplomatic ties"
+        return []
+
+    def other_of_pair(self, sources: list[str]) -> list[str]:
+        """The other of the two states the article is about, when the sources are one of them."""
+        pair = self.discourse.main_pair()
+        own = {self.index.state_of(s) for s in sources}
+        if len(own) == 1 and own <= set(pair):
+            return [state for state in pair if state not in own]
         return []
 
     def complement_targets(self, token: Token, sources: list[str]) -> list[str]:
@@ -847,8 +877,12 @@ class SentenceCoder:
     def says_each_other(self, token: Token) -> bool:
         """'accused each other', 'targeted each other with strikes', 'against one another'."""
         scope = [t for c in token.children if c.dep_ in OBJECTS | OBLIQUES | {"advmod"} for t in c.subtree]
-        return any(t.lower_ in {"other", "another"} and t.i > 0 and self.doc[t.i - 1].lower_ in {"each", "one"}
-                   for t in scope)
+        if any(t.lower_ in {"other", "another"} and t.i > 0 and self.doc[t.i - 1].lower_ in {"each", "one"}
+               for t in scope):
+            return True
+        # "Each side blamed the other"
+        each = any(c.dep_ == "nsubj" and any(d.lower_ == "each" for d in c.children) for c in token.children)
+        return each and any(c.dep_ in OBJECTS and c.lower_ == "other" for c in token.children)
 
     def according_to(self) -> list[str]:
         for token in self.doc:

@@ -31,7 +31,7 @@ PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "allegation", "reciprocal", "weapons", "place_nouns",
                 "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes",
-                "two_way")
+                "two_way", "counterpart", "dispatch")
 
 
 def preposition_of(value) -> str:

@@ -271,8 +271,8 @@ class SentenceReader:
         lemma = token.lemma_.lower()
         children = {child.lower_ for child in token.children}
         plural_the = token.tag_ == "NNS" and "the" in children and not self.modifier_actor(token, False)
-        if lemma in self.grammar("pair_epithets") and ({"two", "both"} & children or plural_the):
-            return self.discourse.main_pair()        # "the two countries", "both sides", "the neighbouring countries"
+        if lemma in self.grammar("pair_epithets") and ({"two", "both", "each"} & children or plural_the):
+            return self.discourse.main_pair()        # "the two countries", "both sides", "each side", "the neighbouring countries"
         if any(child.dep_ == "appos" for child in token.children):
             return None                                 # "the militant group Jaish al-Adl": its own name
         if lemma in self.grammar("group_epithets") and "the" in children and not self.modifier_actor(token, False):
@@ -377,7 +377,7 @@ class SentenceReader:
         for token in tokens:
             if token.dep_ in {"obl", "nmod"} and self.case_of(token) in {"in", "into", "inside", "within", "across",
                                                                            "near", "on", "at", "along"}:
-                named = self.named(token)
+                named = self.named(token) or self.territory_of(token)
                 state = self.index.state_of(named) if named else ""
                 if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
                     return self.index.name.get(state, state), state
@@ -385,6 +385,12 @@ class SentenceReader:
             if place and token.dep_ not in SUBJECTS:      # 'Islamabad claimed': the capital speaks for its state
                 return place
         return "", ""
+
+    def territory_of(self, token: Token) -> str:
+        """'Thai territory', 'a Cambodian village': the state whose place a place noun names."""
+        if token.lemma_.lower() not in self.grammar("place_nouns"):
+            return ""
+        return self.modifier_actor(token, allow_pronoun=False)
 
     def names_non_state(self, token: Token) -> bool:
         actor = self.named(token)
