@@ -113,6 +113,8 @@ Clashes between Guinea and Liberia killed four soldiers on Wednesday.
 Liberia sent helicopters to bomb targets inside Guinea.
 
 Guinean forces fired rockets deep into Liberian territory.
+
+Liberian rockets hit the Guinean town of Kissidougou, and Liberia's health ministry said 11 civilians had been killed.
 """
 
 
@@ -340,3 +342,12 @@ def test_a_state_s_territory_is_where_its_adjective_says(tables):
                                              ("two items to the agenda", [])])
 def test_sanctions_told_as_a_list_or_as_measures(tables, words, expected):
     assert coded(tables, words, "directions") == expected
+
+
+def test_a_figure_is_the_claimant_s_even_when_the_parse_hangs_the_owner_on_a_compound(tables):
+    # "Liberia's health ministry" parsed as (Liberia's health) ministry: still Liberia's, not the
+    # state where the rockets fell
+    claims = tables["claims"]
+    claim = claims[(claims["article_id"] == "rupture") & (claims["value_min"] == "11")].iloc[0]
+    top = dict(zip(tables["actors"]["actor_id"], tables["actors"]["parent"]))
+    assert (top.get(claim["claimant"]) or claim["claimant"], claim["claimant_text"]) == ("LBR", "Liberia 's health ministry")

@@ -170,6 +170,12 @@ class SentenceReader:
                 found = actor if isinstance(actor, list) else ([actor] if actor else [])
             if found:
                 return found
+        for child in token.children:        # "Thailand's health ministry", parsed as Thailand's health
+            if child.dep_ == "compound" and child.i < token.i:
+                owner = next((c for c in child.children if c.dep_ == "nmod:poss"), None)
+                actor = self.named(owner) if owner is not None else ""
+                if actor:
+                    return [actor]
         return []
 
     @staticmethod
