@@ -19,6 +19,7 @@ from .parse import tokens_at
 
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 MODIFIERS = {"nmod:poss", "amod", "compound", "nmod", "flat", "nmod:desc"}
+PLACE_CASES = {"in", "into", "inside", "within", "across", "near", "on", "at", "along"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves", "he", "his", "him", "she", "her"}
 PERSONAL = {"he", "his", "him", "she", "her"}
 PLURAL = {"them", "their", "themselves"}
@@ -379,17 +380,24 @@ class SentenceReader:
     # --- places --------------------------------------------------------------------------------
 
     def place_state(self, tokens) -> tuple[str, str]:
-        """(place, state) of the first place or state named as a place among `tokens`."""
+        """(place, state) of the first place or state named as a place among `tokens`; else of a
+        state's territory ('deep into Thai territory'), which names no place more precise."""
+        tokens = list(tokens)
         for token in tokens:
-            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in {"in", "into", "inside", "within", "across",
-                                                                           "near", "on", "at", "along"}:
-                named = self.named(token) or self.territory_of(token)
+            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in PLACE_CASES:
+                named = self.named(token)
                 state = self.index.state_of(named) if named else ""
                 if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
                     return self.index.name.get(state, state), state
             place = self.place_of.get(token.i)
             if place and token.dep_ not in SUBJECTS:      # 'Islamabad claimed': the capital speaks for its state
                 return place
+        for token in tokens:
+            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in PLACE_CASES:
+                owner = self.territory_of(token)
+                if owner and self.index.kind.get(self.index.top.get(owner, owner)) == "state":
+                    state = self.index.state_of(owner)
+                    return self.index.name.get(state, state), state
         return "", ""
 
     def territory_of(self, token: Token) -> str:
