@@ -177,11 +177,11 @@ class SentenceCoder:
                 any(c.dep_ in {"nsubj", "expl", "cop"} for c in token.children) and \
                 self.book.verb_forms.get(token.lower_, "") in self.book.verbs:
             return True          # "it was committed to good relations": a participle read as an adjective
-        subject = self.headline_subject(token) if token.pos_ in {"NOUN", "PROPN"} else None
-        return token.pos_ in {"NOUN", "PROPN"} and \
-            (token.tag_ in {"NNS", "VBZ"} and (any(c.dep_ in {"nsubj", "obj"} for c in token.children) or subject)
-             or subject is not None) and \
-            self.book.verb_forms.get(token.lower_, "") in self.book.verbs      # "Guinea cut ties", read as a noun
+        if token.pos_ not in {"NOUN", "PROPN"} or self.book.verb_forms.get(token.lower_, "") not in self.book.verbs:
+            return False
+        # "Guinea cut ties", read as a noun with a compound before it
+        return self.headline_subject(token) is not None or \
+            (token.tag_ in {"NNS", "VBZ"} and any(c.dep_ in {"nsubj", "obj"} for c in token.children))
 
     def headline_subject(self, token: Token) -> Token | None:
         """'Tehran condemns Pakistani strikes': in a headline the tagger may read the verb as a plural

@@ -245,6 +245,7 @@ INCIDENT_INPUT = ["event_id", "article_id", "sentence_id", "source_actor", "targ
 FIGURE_INPUT = ["article_id", "event_id", "claimant", "claimant_text", "kind", "value_min", "value_max", "qualifier",
                 "victims"]
 BLOCK_INPUT = ["source_actor", "target_actor", "cameo_code", "violent"]
+BLOCK = "block"     # the column a bucket keeps each event's block in
 # The incidents' sort key (`incidents.sort_key`) as columns: day, source, code, first event.
 SORT_COLUMNS = ["sort_day", "sort_source", "sort_code", "sort_event"]
 # Files the events are split into, by block, before merging: one bucket of events is in memory at a time.
@@ -264,7 +265,8 @@ def merge_stored_incidents(building: Path, actors: pd.DataFrame, labels: dict[st
     for events_file, claims_file in split_into_buckets(building, building / "buckets", top):
         events = pq.read_table(events_file)
         claims = claims_by_event(pq.read_table(claims_file).to_pandas())
-        blocks = block_of(with_tops(events.select(BLOCK_INPUT).to_pandas(), top))
+        blocks = events.column(BLOCK).to_pandas()
+        events = events.drop_columns([BLOCK])
         for rows in blocks.groupby(blocks, sort=False).indices.values():
             chunk = sortable(incident_rows(with_tops(events.take(rows).to_pandas(), top), claims, lookups))
             writer = writer or pq.ParquetWriter(found, chunk.schema)
@@ -309,15 +311,16 @@ def sortable(rows: list[tuple[tuple, dict]]) -> pa.Table:
 
 
 def split_into_buckets(building: Path, folder: Path, top: dict[str, str]) -> list[tuple[Path, Path]]:
-    """The store's events into BUCKETS files, each block whole in one, and the claims on them into
-    files beside them, each claim with its event, in the order of the claims table."""
+    """The store's events into BUCKETS files, each block whole in one (its key in the column BLOCK),
+    and the claims on them into files beside them, each claim with its event, in the order of the
+    claims table."""
     claimed = set(pq.read_table(building / "claims.parquet", columns=["event_id"]).column(0).to_pylist())
     bucket_of: dict[str, int] = {}      # of the events that have claims
-    with Buckets(folder, "events", building / "events.parquet", INCIDENT_INPUT) as events:
+    with Buckets(folder, "events", building / "events.parquet", INCIDENT_INPUT, [pa.field(BLOCK, pa.string())]) as events:
         for table in events.tables():
             keys = block_of(with_tops(table.select(BLOCK_INPUT).to_pandas(), top))
             buckets = keys.map(lambda key: zlib.crc32(key.encode()) % BUCKETS)
-            events.write(table, buckets)
+            events.write(table.append_column(BLOCK, pa.array(keys.tolist(), pa.string())), buckets)
             bucket_of.update((event, bucket) for event, bucket in zip(table.column("event_id").to_pylist(), buckets)
                              if event in claimed)
     with Buckets(folder, "claims", building / "claims.parquet", FIGURE_INPUT) as claims:
@@ -330,15 +333,16 @@ class Buckets:
     """Parquet files `<name>-NN.parquet`, one per bucket, written a slice of a source table at a time;
     every bucket's file exists when done, empty or not."""
 
-    def __init__(self, folder: Path, name: str, source: Path, columns: list[str]):
+    def __init__(self, folder: Path, name: str, source: Path, columns: list[str], added: list[pa.Field] = ()):
         self.source, self.columns = pq.ParquetFile(source), columns
-        self.schema = pa.schema([self.source.schema_arrow.field(column) for column in columns])
+        self.read_schema = pa.schema([self.source.schema_arrow.field(column) for column in columns])
         folder.mkdir(exist_ok=True)
-        self.writers = [pq.ParquetWriter(folder / f"{name}-{n:02d}.parquet", self.schema) for n in range(BUCKETS)]
+        schema = pa.schema(list(self.read_schema) + list(added))      # what `write` is given: the columns read and any added
+        self.writers = [pq.ParquetWriter(folder / f"{name}-{n:02d}.parquet", schema) for n in range(BUCKETS)]
 
     def tables(self) -> Iterator[pa.Table]:
         for batch in self.source.iter_batches(columns=self.columns):
-            yield pa.Table.from_batches([batch], self.schema)
+            yield pa.Table.from_batches([batch], self.read_schema)
 
     def write(self, table: pa.Table, buckets: pd.Series) -> None:
         """Each row of `table` into its bucket (a bucket of -1: nowhere)."""

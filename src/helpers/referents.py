@@ -49,9 +49,13 @@ class ActorIndex:
     def state_of(self, actor: str) -> str:
         """The state an actor is or belongs to ('' for IGOs and transnational groups)."""
         top = self.top.get(actor, actor)
-        if self.kind.get(top) == "state":
-            return top
-        return self.country.get(actor, "") or self.country.get(top, "")
+        return self.state_named(actor) or self.country.get(actor, "") or self.country.get(top, "")
+
+    def state_named(self, actor: str) -> str:
+        """The state an actor rolls up to when that is a state (itself, a body, a capital); '' for any
+        other actor (a group based in a state names no place of it)."""
+        top = self.top.get(actor, actor)
+        return top if actor and self.kind.get(top) == "state" else ""
 
     def body(self, owner: str, suffix: str) -> str:
         """A state's (or organisation's) body for a role: PAK + MIL -> PAK_MIL when the dictionary has it."""
@@ -213,9 +217,9 @@ class SentenceReader:
             return []
         for child in subject.head.children:
             if child.dep_ == "obl" and child.i < subject.i and self.case_of(child) == "in":
-                named = self.named(child)
-                if named and self.index.kind.get(self.index.top.get(named, named)) == "state":
-                    return [self.index.state_of(named)]
+                state = self.index.state_named(self.named(child))
+                if state:
+                    return [state]
         return []
 
     def owned_body(self, token: Token, suffix: str, allow_pronoun: bool = True) -> list[str]:
@@ -357,9 +361,9 @@ class SentenceReader:
         people or places of a state named as where they are."""
         for child in head.children:
             if child.dep_ == "nmod" and self.case_of(child) in {"in", "inside", "throughout", "across", "from"}:
-                named = self.named(child)
-                if named and self.index.kind.get(self.index.top.get(named, named)) == "state":
-                    return [self.index.state_of(named)]
+                state = self.index.state_named(self.named(child))
+                if state:
+                    return [state]
         return []
 
     def apposition_actors(self, head: Token) -> list[str]:
@@ -383,22 +387,17 @@ class SentenceReader:
         """(place, state) of the first place or state named as a place among `tokens`; else of a
         state's territory ('deep into Thai territory'), which names no place more precise."""
         tokens = list(tokens)
+        at = [token for token in tokens if token.dep_ in {"obl", "nmod"} and self.case_of(token) in PLACE_CASES]
+        located = {token.i for token in at}
         for token in tokens:
-            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in PLACE_CASES:
-                named = self.named(token)
-                state = self.index.state_of(named) if named else ""
-                if state and self.index.kind.get(self.index.top.get(named, named)) == "state":
-                    return self.index.name.get(state, state), state
+            state = self.index.state_named(self.named(token)) if token.i in located else ""
+            if state:
+                return self.index.name.get(state, state), state
             place = self.place_of.get(token.i)
             if place and token.dep_ not in SUBJECTS:      # 'Islamabad claimed': the capital speaks for its state
                 return place
-        for token in tokens:
-            if token.dep_ in {"obl", "nmod"} and self.case_of(token) in PLACE_CASES:
-                owner = self.territory_of(token)
-                if owner and self.index.kind.get(self.index.top.get(owner, owner)) == "state":
-                    state = self.index.state_of(owner)
-                    return self.index.name.get(state, state), state
-        return "", ""
+        state = next((state for token in at if (state := self.index.state_named(self.territory_of(token)))), "")
+        return (self.index.name.get(state, state), state) if state else ("", "")
 
     def territory_of(self, token: Token) -> str:
         """'Thai territory', 'a Cambodian village': the state whose place a place noun names."""
