@@ -117,6 +117,41 @@ Guinean forces fired rockets deep into Liberian territory.
 Liberian rockets hit the Guinean town of Kissidougou, and Liberia's health ministry said 11 civilians had been killed.
 """
 
+# a story between two states told from a third one's capital: the venue is no party
+VENUE = """ date 2024-05-08
+
+Chad and Sudan agreed in Doha on Monday to an immediate ceasefire.
+
+The talks in the Qatari capital lasted two days, and the Doha ceasefire took effect at midnight.
+
+Chadian and Sudanese troops clashed again on Tuesday.
+
+The Arab League appealed on Wednesday for calm between the two neighbours.
+
+Kenya called for calm between Chad and Sudan.
+
+Chad's ambassador in Khartoum was recalled on Thursday.
+
+Sudan shut Chad's consulates in Nyala.
+
+Sudan accused the Chadian government of interfering in its internal affairs.
+
+The Houthis denied attacking the tanker.
+
+Chad expressed its gratitude to Qatar.
+"""
+
+# who the Taliban are depends on the day: Afghanistan's government since August 2021
+TALIBAN_2024 = """ date 2024-05-08
+
+The Taliban accused Pakistan of sheltering militants.
+"""
+
+TALIBAN_2015 = """ date 2015-05-08
+
+The Taliban accused Pakistan of sheltering militants.
+"""
+
 
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory):
@@ -125,6 +160,9 @@ def tables(tmp_path_factory):
     (folder / "mediation.txt").write_text(MEDIATION, encoding="utf-8")
     (folder / "directions.txt").write_text(DIRECTIONS, encoding="utf-8")
     (folder / "rupture.txt").write_text(RUPTURE, encoding="utf-8")
+    (folder / "venue.txt").write_text(VENUE, encoding="utf-8")
+    (folder / "taliban_2024.txt").write_text(TALIBAN_2024, encoding="utf-8")
+    (folder / "taliban_2015.txt").write_text(TALIBAN_2015, encoding="utf-8")
     extraction = extract_tables(folder)
     assert extraction.errors == []
     return extraction.tables
@@ -351,3 +389,30 @@ def test_a_figure_is_the_claimant_s_even_when_the_parse_hangs_the_owner_on_a_com
     claim = claims[(claims["article_id"] == "rupture") & (claims["value_min"] == "11")].iloc[0]
     top = dict(zip(tables["actors"]["actor_id"], tables["actors"]["parent"]))
     assert (top.get(claim["claimant"]) or claim["claimant"], claim["claimant_text"]) == ("LBR", "Liberia 's health ministry")
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a city named as where the parties met is neither a party nor a target
+    ("agreed in Doha", [("SDN", "TCD", "0356"), ("TCD", "SDN", "0356")]),
+    ("the Doha ceasefire took effect", []),
+    # "Chadian and Sudanese troops": each adjective owns the troops
+    ("troops clashed again", [("SDN", "TCD", "190"), ("TCD", "SDN", "190")]),
+    # a sentence the parser reads as one noun phrase ("The Arab League [that was] appealed ...")
+    ("appealed on Wednesday for calm", [("ARAB_LEAGUE", "SDN", "0256"), ("ARAB_LEAGUE", "TCD", "0256")]),
+    ("called for calm between", [("KEN", "SDN", "0256"), ("KEN", "TCD", "0256")]),
+    # an agentless passive recall is the act of the envoy's own state, toward the state of his post
+    ("was recalled on Thursday", [("TCD", "SDN", "161")]),
+    ("shut Chad's consulates", [("SDN", "TCD", "161")]),
+    # the alleged interference is not told as an act
+    ("accused the Chadian government", [("SDN", "TCD", "112")]),
+    # a denial of one's own act, however the parser hangs the gerund
+    ("denied attacking the tanker", [("HOUTHIS", "", "016")]),
+    ("expressed its gratitude", [("TCD", "QAT", "051")]),
+])
+def test_venues_coordinated_owners_passive_recalls_and_appeals(tables, words, expected):
+    assert coded(tables, words, "venue") == expected
+
+
+def test_the_taliban_are_afghanistan_s_government_only_since_august_2021(tables):
+    assert coded(tables, "accused Pakistan", "taliban_2024") == [("AFG", "PAK", "112")]
+    assert coded(tables, "accused Pakistan", "taliban_2015") == [("TALIBAN", "PAK", "112")]

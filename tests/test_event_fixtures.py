@@ -133,8 +133,9 @@ def test_passive_voice_is_not_read_backwards(tables):
 def test_traded_strikes_are_reciprocal(tables):
     # The headline "India and Pakistan trade air strikes as ..." is missed: the parser reads headlinese
     # as a noun phrase (README, "How good is it"); the body sentence is read.
-    assert dyads(coded_in(tables, FOLLOWUP, "the two neighbours traded missile strikes")) == \
-        [("IRN", "PAK", "19"), ("PAK", "IRN", "19")]
+    strikes = [dyad for dyad in dyads(coded_in(tables, FOLLOWUP, "the two neighbours traded missile strikes"))
+               if dyad[2] == "19"]           # the sentence also tells the minister's talks (04)
+    assert strikes == [("IRN", "PAK", "19"), ("PAK", "IRN", "19")]
 
 
 def test_relative_clause_takes_its_antecedent_as_subject(tables):

@@ -343,6 +343,9 @@ class SentenceCoder:
             if dep in {"advcl", "acl", "obl", "nmod"} and lemma in self.words("allegation") and \
                     any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in current.children):
                 return Frame("unreal")     # "accused Kabul of sheltering the Taliban": alleged, not told
+            if dep == "acl" and head.dep_ in OBJECTS and head.head.lemma_.lower() in self.words("allegation") and \
+                    any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in current.children):
+                return Frame("unreal")     # the same, with the clause hung on the accused
             if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
                 continue
@@ -387,12 +390,19 @@ class SentenceCoder:
                           (c.dep_ == "obl" and self.reader.case_of(c) == "by")), None)
             if agent is not None:
                 return self.reader.actors_of(agent)
+            patient = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
+            if patient is None:
+                return []
             if self.verb_lemma(token) in self.words("readiness") | self.words("intent"):
-                patient = next((c for c in token.children if c.dep_ == "nsubj:pass"), None)
-                return self.reader.actors_of(patient) if patient is not None else []    # "X was prepared to"
+                return self.reader.actors_of(patient)       # "X was prepared to"
+            if self.verb_lemma(token) in self.words("withdrawal"):
+                owners = [self.index.state_of(a) for a in self.reader.modifier_actors(patient, allow_pronoun=False)]
+                return [state for state in dict.fromkeys(owners) if state]   # "X's ambassador was recalled": by X
             return []
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} or
                     (c.dep_ == "expl" and c.lower_ in {"it", "they"})]
+        if subjects:        # "Islamabad, Kabul agree ...": a headline's list without its 'and'
+            subjects = [c for c in token.lefts if c.dep_ == "vocative" and self.reader.named(c)] + subjects
         if not subjects and token.pos_ in {"NOUN", "PROPN"} and self.headline_subject(token) is not None:
             subjects = [self.headline_subject(token)]
         if not subjects:       # "Hezbollah denied ...": a name before the verb that the parser left unattached
@@ -466,6 +476,8 @@ class SentenceCoder:
             if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"}:
                 if child.dep_ == "nmod" and self.reader.case_of(child) in LOCATIVE_CASES:
                     continue
+                if child.i in self.reader.mention_at and self.reader.is_venue(self.reader.mention_at[child.i][1]):
+                    continue        # "agree Doha ceasefire"
                 inner = self.other_side(self.reader.actors_of(child), sources)
                 if inner:
                     return inner
@@ -488,6 +500,8 @@ class SentenceCoder:
                 return found
             if coding.target_from_reference and self.is_event_noun(patient):
                 return self.referenced_perpetrators(sources)
+            if self.verb_lemma(token) in self.words("withdrawal"):
+                return self.located_states(patient.children, sources)     # "X's envoy in Y was recalled"
             if not self.is_weapon(patient):      # "projectiles were fired by X at Y": Y is in an oblique
                 return []
         for child in children:
@@ -510,8 +524,8 @@ class SentenceCoder:
             if case == "between":
                 return self.other_side(self.reader.actors_of(child), sources)
         for child in obliques:          # "appealed for friendly relations with the neighbouring country"
-            for inner in child.children:
-                if inner.dep_ == "nmod" and self.reader.case_of(inner) in TARGET_CASES:
+            for inner in child.children:    # "called for calm between X and Y"
+                if inner.dep_ in {"nmod", "obl"} and self.reader.case_of(inner) in TARGET_CASES | {"between"}:
                     found = self.other_side(self.reader.actors_of(inner), sources)
                     if found:
                         return found
@@ -520,12 +534,9 @@ class SentenceCoder:
             # ("X and Y will meet in Brazil": where they meet, not whom)
             places = obliques + [n for c in obliques + [c for c in children if c.dep_ in OBJECTS]
                                  for n in c.children if n.dep_ == "nmod"]
-            for child in places:
-                if self.reader.case_of(child) in LOCATIVE_CASES:
-                    states = [a for a in self.reader.actors_of(child) if self.index.kind.get(a) == "state"]
-                    found = self.other_side(states, sources)
-                    if found:
-                        return found
+            found = self.located_states(places, sources)
+            if found:
+                return found
         if coding.target_from_reference and any(self.is_event_noun(c) for c in children if c.dep_ in OBJECTS):
             return self.referenced_perpetrators(sources)
         return []
@@ -651,8 +662,8 @@ class SentenceCoder:
         for child in token.children:
             if child.dep_ in {"amod", "compound"}:
                 actor = self.reader.named(child)
-                if actor:
-                    return [actor], False
+                if actor and not self.reader.is_venue(self.reader.mention_at[child.i][1]):
+                    return [actor], False       # "Iranian strikes"; not "the Doha talks"
         coding = self.noun_coding(token)
         for child in token.children:
             case = self.reader.case_of(child) if child.dep_ == "nmod" else ""
@@ -751,7 +762,7 @@ class SentenceCoder:
         location = self.location(token)
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)
-        if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and \
+        if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and frame.kind != "denial" and \
                 (coding.violent or not coding.curated or coding.code not in self.words("targetless")):
             # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
             # field's dictionary codes its subject acting on someone, never on no one
@@ -783,6 +794,16 @@ class SentenceCoder:
     def subject_targets(self, token: Token, sources: list[str]) -> list[str]:
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
         return self.other_side(self.reader.actors_of(subject), sources) if subject is not None else []
+
+    def located_states(self, phrases, sources: list[str]) -> list[str]:
+        """The other states named as where, among some phrases ('in Tehran', 'at the embassy in Kabul')."""
+        for child in phrases:
+            if child.dep_ in OBLIQUES and self.reader.case_of(child) in LOCATIVE_CASES:
+                states = [a for a in self.reader.actors_of(child) if self.index.kind.get(a) == "state"]
+                found = self.other_side(states, sources)
+                if found:
+                    return found
+        return []
 
     def fallback_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
         if not self.is_verb(token) or coding.pattern is None:
@@ -977,7 +998,8 @@ def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset
 def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict]) -> None:
     """What this sentence leaves for the next: states named, its subject, the violent events told."""
     named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
-    states = [reader.index.state_of(actor) for actor in named]
+    parties = [actor for _, (actor, span) in sorted(reader.mention_at.items()) if not reader.is_venue(span)]
+    states = [reader.index.state_of(actor) for actor in parties]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
     discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])
     root = next((t for t in doc if t.dep_ == "ROOT"), None)

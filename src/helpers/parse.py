@@ -47,6 +47,7 @@ def words_only(nlp: Language, text: str) -> Doc:
         words, spaces, offsets = words + ["."], spaces[:-1] + [False, False], offsets + [len(text)]
     doc = Doc(nlp.vocab, words=words, spaces=spaces)
     doc.user_data["offsets"] = offsets
+    doc.user_data["unpunctuated"] = len(offsets) > len(tokens)
     return doc
 
 
@@ -81,7 +82,9 @@ def repair_parse(doc: Doc) -> Doc:
     """Put back the few misreadings of news sentences that follow from a small treebank, each where
     the tree itself shows it cannot be right (an adjective with a subject, a verb with two)."""
     for repair in (repair_perfect, repair_infinitive, repair_clause_read_as_adjective, repair_second_subject,
-                   repair_unmarked_subject):
+                   repair_unmarked_subject, repair_verb_read_as_modifier_of_the_root,
+                   repair_subject_read_as_modifier_of_the_root, repair_passive_without_auxiliary,
+                   repair_clause_of_verb_read_as_noun_modifier):
         doc = repair(doc)
     return doc
 
@@ -159,13 +162,92 @@ def repair_unmarked_subject(doc: Doc) -> Doc:
     """'Afghanistan's foreign ministry summoned the envoy': a verb with no subject whose bare noun
     before it the parser hung as an unmarked oblique; that noun is its subject, unless it says when."""
     for verb in doc:
-        if verb.pos_ != "VERB" or any(c.dep_ in SUBJECTS for c in verb.children):
+        if not verb.tag_.startswith("VB") or verb.pos_ == "AUX" or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
-        bare = next((c for c in verb.lefts if c.dep_ in {"obl:unmarked", "obl:npmod", "nmod:unmarked"}
+        bare = next((c for c in verb.lefts if c.dep_ in {"obl:unmarked", "obl:npmod", "nmod:unmarked", "compound"}
                      and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() not in TIME_NOUNS
                      and not any(g.dep_ == "case" for g in c.children)), None)
         if bare is not None:
-            bare.dep_ = "nsubj"
+            bare.dep_, verb.pos_ = "nsubj", "VERB"
+    return doc
+
+
+def sentence_root(doc: Doc) -> Token:
+    return next(token for token in doc if token.head == token)
+
+
+def repair_verb_read_as_modifier_of_the_root(doc: Doc) -> Doc:
+    """'The African Union appealed on Wednesday for calm': the parser may read the past verb as a
+    reduced relative of the noun before it ('the Union [that was] appealed') and make that noun the
+    root, leaving the sentence without a verb. A sentence of news copy has one: the verb is the root
+    and the noun its subject; in a headline ('Port Sudan hit again') a participle without an object is
+    passive."""
+    root = sentence_root(doc)
+    if root.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in root.children):
+        return doc
+    verb = next((c for c in root.rights if c.dep_ in {"acl", "amod"} and c.tag_ in {"VBD", "VBN"}
+                 and not any(g.dep_ in SUBJECTS | {"mark", "aux", "aux:pass"} for g in c.children)), None)
+    if verb is None:
+        return doc
+    passive = verb.tag_ == "VBN" and doc.user_data.get("unpunctuated") and \
+        not any(c.dep_ == "obj" for c in verb.children)
+    verb.head, verb.dep_ = verb, "ROOT"
+    for child in list(root.rights):
+        if child.i > verb.i:
+            child.head = verb
+    root.head, root.dep_ = verb, ("nsubj:pass" if passive else "nsubj")
+    return doc
+
+
+def repair_subject_read_as_modifier_of_the_root(doc: Doc) -> Doc:
+    """'The regime's fighter jets again struck targets in the capital': the parser may read the whole
+    sentence as one noun phrase, the verb an adjective of its object ('struck targets') and the
+    subject a compound of it. With no verb left in the sentence, the past verb is the root, the noun
+    before it (past any adverb of the verb) its subject and the root noun its object."""
+    root = sentence_root(doc)
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return doc
+    verb = next((c for c in root.lefts if c.dep_ in {"amod", "compound"} and c.tag_ in {"VBD", "VBN"}), None)
+    if verb is None:
+        return doc
+    before = [t for t in doc[:verb.i] if not (t.head == verb and t.dep_ == "advmod")]
+    subject = before[-1] if before else None
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} or subject.head != root:
+        return doc
+    verb.head, verb.dep_ = verb, "ROOT"
+    for child in list(root.children):
+        if child.i < subject.i and child.dep_ != "case":
+            child.head = subject
+        elif child.i > root.i and child.dep_ == "punct":
+            child.head = verb
+    subject.head, subject.dep_ = verb, "nsubj"
+    root.head, root.dep_ = verb, "obj"
+    return doc
+
+
+def repair_passive_without_auxiliary(doc: Doc) -> Doc:
+    """'Pakistani and Afghan forces clashed again': the tagger may read a past tense as a participle
+    and the parser its subject as passive. A passive main clause has its auxiliary ('were clashed');
+    without one, outside a headline, the subject is the doer."""
+    root = sentence_root(doc)
+    if doc.user_data.get("unpunctuated") or root.tag_ != "VBN" or \
+            any(c.dep_ in {"aux", "aux:pass", "cop"} for c in root.children):
+        return doc
+    for child in root.children:
+        if child.dep_ == "nsubj:pass":
+            child.dep_ = "nsubj"
+    return doc
+
+
+def repair_clause_of_verb_read_as_noun_modifier(doc: Doc) -> Doc:
+    """'The Taliban deny sheltering the group': where the tagger half took the verb for a noun, the
+    parser hangs its complement on it as a noun's modifier. A verb's gerund or infinitive is its
+    complement."""
+    for clause in doc:
+        head = clause.head
+        if clause.dep_ == "acl" and head.tag_.startswith("VB") and head.pos_ != "AUX" and \
+                (clause.tag_ == "VBG" or any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)):
+            clause.dep_ = "xcomp"
     return doc
 
 

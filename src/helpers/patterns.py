@@ -31,7 +31,7 @@ PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "allegation", "reciprocal", "weapons", "place_nouns",
                 "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "group_epithets", "quantity_nouns", "wishes",
-                "two_way", "counterpart", "dispatch")
+                "two_way", "counterpart", "dispatch", "withdrawal")
 
 
 def preposition_of(value) -> str:
@@ -107,7 +107,7 @@ class Entry:
     mutual: bool = False
     cameo_by_source_type: Mapping[str, str] = field(default_factory=dict)
     target_from_reference: bool = False
-    parties_by_default: bool = False
+    parties_by_default: frozenset[str] = frozenset()    # codes read so; "*": every code of the entry
 
 
 # How a code reads its actors when the curated file does not say (PETRARCH's entries carry no flags).
@@ -147,7 +147,9 @@ class Coding:
 
     @property
     def parties_by_default(self) -> bool:
-        return self.entry.parties_by_default if self.curated else self.code in MEDIATION_CODES
+        if not self.curated:
+            return self.code in MEDIATION_CODES
+        return bool({"*", self.code} & self.entry.parties_by_default)
 
     @property
     def by_source_type(self) -> Mapping[str, str]:
@@ -190,6 +192,10 @@ def choose_coding(entries: list[Entry], roles: Roles, lemma: str, passive: bool 
     if best is not None:
         pattern, entry = best[2], best[3]
         code = (pattern.passive_code if passive else None) or pattern.code
+        if entry.origin != "curated":
+            # PETRARCH's pattern gives the code the curated entry gives the word ("troops clashed"):
+            # its actors are read as the curated entry says (mutual, violent, ...)
+            entry = next((e for e in entries if e.origin == "curated" and e.code_given and e.code == code), entry)
         return Coding(code, entry, pattern) if code else None
     curated = [entry for entry in entries if entry.origin == "curated" and entry.code_given]
     # the curated file's word wins, a null there included ("this verb alone codes nothing")
@@ -253,8 +259,19 @@ def read_entry(spec: dict, path: Path, origin: str, known: set[str]) -> Entry:
         label=str(spec.get("label") or ""), violent=bool(spec.get("violent")), mutual=bool(spec.get("mutual")),
         cameo_by_source_type={k: _code(v, path, where, known) for k, v in (spec.get("cameo_by_source_type") or {}).items()},
         target_from_reference=bool(spec.get("target_from_reference")),
-        parties_by_default=bool(spec.get("parties_by_default")),
+        parties_by_default=_default_parties(spec.get("parties_by_default"), path, where, known),
     )
+
+
+def _default_parties(value, path: Path, where: str, known: set[str]) -> frozenset[str]:
+    """`parties_by_default`: true (every code of the entry) or a list of the codes it holds for."""
+    if value is True:
+        return frozenset({"*"})
+    if not value:
+        return frozenset()
+    if not isinstance(value, list):
+        raise PatternError(f"{path}: {where}: parties_by_default must be true or a list of codes, not {value!r}")
+    return frozenset(_code(code, path, where, known) for code in value)
 
 
 def load_yaml(path: Path) -> dict:

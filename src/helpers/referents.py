@@ -163,16 +163,17 @@ class SentenceReader:
     def modifier_actors(self, token: Token, allow_pronoun: bool = True) -> list[str]:
         """The actors of the first modifier of a head that names any ('hideouts of the BLA and the BLF')."""
         for child in token.children:
-            if child.dep_ not in MODIFIERS or child.i == token.i:
-                continue
+            if child.dep_ not in MODIFIERS or child.i == token.i or \
+                    (child.dep_ == "compound" and child.i in self.mention_at and self.is_venue(self.mention_at[child.i][1])):
+                continue        # "the Doha ceasefire": where, not whose
             if child.dep_ == "nmod":
                 if self.case_of(child) not in {"of", "from"}:
                     continue
                 found = self.actors_of(child, allow_pronoun)      # "spokesman of Afghanistan's administration"
-            else:
-                actor = self.named(child) or (self.pronoun_actor(child) if allow_pronoun and child.lower_ in PRONOUNS
-                                              else "")
-                found = actor if isinstance(actor, list) else ([actor] if actor else [])
+            elif allow_pronoun and child.lower_ in PRONOUNS and not self.named(child):
+                found = self.pronoun_actor(child)
+            else:       # "Pakistani and Afghan forces": every adjective of the list
+                found = list(dict.fromkeys(actor for part in conjuncts(child) if (actor := self.named(part))))
             if found:
                 return found
         for child in token.children:        # "Thailand's health ministry", parsed as Thailand's health
@@ -223,14 +224,13 @@ class SentenceReader:
         return []
 
     def owned_body(self, token: Token, suffix: str, allow_pronoun: bool = True) -> list[str]:
-        owner = self.modifier_actor(token, allow_pronoun)
-        if not owner:
-            return []
+        """'Iran's foreign ministry' -> IRN_MFA; 'Pakistani and Afghan forces' -> both armies."""
+        return list(dict.fromkeys(self.body_of(owner, suffix) for owner in self.modifier_actors(token, allow_pronoun)))
+
+    def body_of(self, owner: str, suffix: str) -> str:
         state = self.index.state_of(owner)
         top = self.index.top.get(owner, owner)
-        if self.index.kind.get(top) == "state" and state:
-            return [self.index.body(state, suffix)]
-        return [owner]
+        return self.index.body(state, suffix) if self.index.kind.get(top) == "state" and state else owner
 
     # --- pronouns and epithets -------------------------------------------------------------------
 
@@ -312,7 +312,7 @@ class SentenceReader:
     def head_actors(self, head: Token, allow_pronoun: bool = True) -> list[str]:
         named = self.named(head)
         if named:
-            return [named]
+            return [named] + self.shared_head_owners(head, named)
         epithet = self.epithet_actors(head)
         if epithet is not None:
             return epithet
@@ -348,6 +348,15 @@ class SentenceReader:
             return self.apposition_actors(head) or self.state_where(head)      # not "attacks in Pakistan"
         return self.apposition_actors(head)
 
+    def shared_head_owners(self, head: Token, named: str) -> list[str]:
+        """'Pakistani and Afghan forces': the dictionary names 'Afghan forces'; the adjective
+        coordinated with its own owns a body of the same kind."""
+        suffix = self.agent_suffix(head)
+        owners = [actor for child in head.lefts if child.dep_ == "amod" and
+                  any(c.dep_ == "conj" for c in child.children) for part in conjuncts(child)
+                  if (actor := self.named(part)) and actor != named]
+        return [self.body_of(owner, suffix) if suffix else owner for owner in dict.fromkeys(owners)]
+
     def state_of_story(self, head: Token) -> list[str]:
         """'officials said', 'top military and civilian leaders': a role with no owner in the phrase
         belongs to the first state the sentence names, else to the state the article is about."""
@@ -382,6 +391,22 @@ class SentenceReader:
         return self.agent_suffix(token)
 
     # --- places --------------------------------------------------------------------------------
+
+    def is_venue(self, span: Span) -> bool:
+        """'talks in Doha', 'in the Qatari capital', 'the Doha ceasefire': a state's city named as
+        where something happened, not the state as a party to it. The state's own name is never a
+        venue ('strikes in Iran' names the state struck)."""
+        token, actor = span.root, self.named(span.root)
+        if self.index.name.get(self.index.state_named(actor), "").lower() == span.text.lower():
+            return False
+        if token.dep_ == "amod" and token.head.lemma_.lower() in {"capital", "city"}:
+            token = token.head
+        elif span.text.lower() not in self.places:
+            return False        # a demonym or an organisation's name, not a place
+        if token.dep_ in {"obl", "nmod"} and self.case_of(token) in {"in", "at"}:
+            return True
+        return token.dep_ == "compound" and token.head.pos_ == "NOUN" and not self.agent_suffix(token.head)
+
 
     def place_state(self, tokens) -> tuple[str, str]:
         """(place, state) of the first place or state named as a place among `tokens`; else of a
