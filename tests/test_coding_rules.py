@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from helpers.patterns import load_pattern_book
+from helpers.patterns import PatternError, load_pattern_book
 from helpers.pipeline import extract_tables
 from helpers.project import DATA_DIR
 
@@ -340,6 +340,16 @@ def test_an_unquoted_on_in_the_patterns_file_is_the_preposition(tmp_path, writte
     book = load_pattern_book(data)
     entry = next(entry for entries in book.verbs.values() for _, entry in entries if entry.id == "test_on")
     assert [pattern.preposition for pattern in entry.patterns] == [read]
+
+
+def test_a_misspelt_grammar_key_stops_the_patterns_file_naming_it(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data, ignore=shutil.ignore_patterns("processed", "geonames", "phoenix", "gold"))
+    patterns = data / "event_patterns.yaml"
+    patterns.write_text(patterns.read_text(encoding="utf-8").replace("  withdrawal: [", "  withdrawl: ["),
+                        encoding="utf-8")
+    with pytest.raises(PatternError, match=r"event_patterns\.yaml: grammar: unknown key\(s\) withdrawl;"):
+        load_pattern_book(data)
 
 
 def test_an_unknown_official_s_state_comes_from_the_title_s_owner_or_the_place_the_clause_opens_with(tables):

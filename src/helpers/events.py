@@ -340,16 +340,25 @@ class SentenceCoder:
                 continue
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
                 return Frame("unreal")
-            if dep in {"advcl", "acl", "obl", "nmod"} and lemma in self.words("allegation") and \
-                    any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in current.children):
+            if self.is_alleged(current):
                 return Frame("unreal")     # "accused Kabul of sheltering the Taliban": alleged, not told
-            if dep == "acl" and head.dep_ in OBJECTS and head.head.lemma_.lower() in self.words("allegation") and \
-                    any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in current.children):
-                return Frame("unreal")     # the same, with the clause hung on the accused
             if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
                 continue
             return frame
+
+    def is_alleged(self, clause: Token) -> bool:
+        """'accused X of sheltering Y', 'condemned X for violating': the clause an allegation governs,
+        hung on the verb or on the accused."""
+        if not any(c.dep_ in {"mark", "case"} and c.lower_ in {"of", "for"} for c in clause.children):
+            return False
+        head = clause.head
+        if clause.dep_ == "acl" and head.dep_ in OBJECTS:
+            head = head.head
+        elif clause.dep_ not in {"advcl", "acl", "obl", "nmod"}:
+            return False
+        lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
+        return lemma in self.words("allegation")
 
     def has_other_subject(self, clause: Token, governor: Token) -> bool:
         """Whether a clause's subject is another party than its governor's ('hoped the two sides would')."""
@@ -476,7 +485,7 @@ class SentenceCoder:
             if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"}:
                 if child.dep_ == "nmod" and self.reader.case_of(child) in LOCATIVE_CASES:
                     continue
-                if child.i in self.reader.mention_at and self.reader.is_venue(self.reader.mention_at[child.i][1]):
+                if self.reader.names_venue(child):
                     continue        # "agree Doha ceasefire"
                 inner = self.other_side(self.reader.actors_of(child), sources)
                 if inner:
@@ -662,7 +671,7 @@ class SentenceCoder:
         for child in token.children:
             if child.dep_ in {"amod", "compound"}:
                 actor = self.reader.named(child)
-                if actor and not self.reader.is_venue(self.reader.mention_at[child.i][1]):
+                if actor and not self.reader.names_venue(child):
                     return [actor], False       # "Iranian strikes"; not "the Doha talks"
         coding = self.noun_coding(token)
         for child in token.children:
@@ -998,7 +1007,7 @@ def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset
 def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict]) -> None:
     """What this sentence leaves for the next: states named, its subject, the violent events told."""
     named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
-    parties = [actor for _, (actor, span) in sorted(reader.mention_at.items()) if not reader.is_venue(span)]
+    parties = [actor for i, (actor, _) in sorted(reader.mention_at.items()) if not reader.names_venue(doc[i])]
     states = [reader.index.state_of(actor) for actor in parties]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
     discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])

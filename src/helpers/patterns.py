@@ -390,6 +390,10 @@ def _load_pattern_book(curated_path: str, petrarch_path: str, cameo_path: str) -
                           for spec in petrarch.get("verbs") or []]
     nouns = [(read_entry(spec, curated_file, "curated", known), list(spec.get("nouns") or []))
              for spec in curated.get("nouns") or []]
+    unknown = sorted(set(curated.get("grammar") or {}) - set(GRAMMAR_KEYS))
+    if unknown:
+        raise PatternError(f"{curated_file}: grammar: unknown key(s) {', '.join(map(str, unknown))}; "
+                           f"known: {', '.join(GRAMMAR_KEYS)}")
     grammar = {key: _words(curated.get("grammar", {}).get(key), curated_file, f"grammar: {key}")
                for key in GRAMMAR_KEYS}
     all_lemmas = {split_phrasal(lemma)[0] for _, lemmas in curated_verbs + petrarch_verbs for lemma in lemmas}

@@ -163,8 +163,7 @@ class SentenceReader:
     def modifier_actors(self, token: Token, allow_pronoun: bool = True) -> list[str]:
         """The actors of the first modifier of a head that names any ('hideouts of the BLA and the BLF')."""
         for child in token.children:
-            if child.dep_ not in MODIFIERS or child.i == token.i or \
-                    (child.dep_ == "compound" and child.i in self.mention_at and self.is_venue(self.mention_at[child.i][1])):
+            if child.dep_ not in MODIFIERS or child.i == token.i or (child.dep_ == "compound" and self.names_venue(child)):
                 continue        # "the Doha ceasefire": where, not whose
             if child.dep_ == "nmod":
                 if self.case_of(child) not in {"of", "from"}:
@@ -407,7 +406,10 @@ class SentenceReader:
             return True
         return token.dep_ == "compound" and token.head.pos_ == "NOUN" and not self.agent_suffix(token.head)
 
-
+    def names_venue(self, token: Token) -> bool:
+        """Whether a token is part of a name the sentence uses as a venue (see is_venue)."""
+        found = self.mention_at.get(token.i)
+        return found is not None and self.is_venue(found[1])
     def place_state(self, tokens) -> tuple[str, str]:
         """(place, state) of the first place or state named as a place among `tokens`; else of a
         state's territory ('deep into Thai territory'), which names no place more precise."""
