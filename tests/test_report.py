@@ -93,7 +93,8 @@ PARAMETERS = 'articles_dir = "seeds"\noutput_dir = "data/processed"'
 def notebooks_with_a_failure(folder: Path) -> Path:
     """01 saves two figures and shows one, 02 fails in its second cell, 03 runs after it.
 
-    03 replaces the pipeline with one that refuses to run: it must find the batch's extraction in the cache.
+    03 replaces the pipeline with one that refuses to run: it must find the batch's extraction in the
+    cache. Its kernel writes to its standard error as it exits, as libzmq does when a kernel aborts.
     """
     folder.mkdir(parents=True)
     write_notebook(folder / "01-figure.ipynb", [
@@ -113,7 +114,9 @@ def notebooks_with_a_failure(folder: Path) -> Path:
     ])
     write_notebook(folder / "03-after.ipynb", [
         code_cell(PARAMETERS, ("parameters",)),
-        code_cell("from helpers import pipeline\n\n"
+        code_cell("import atexit, os\n"
+                  "atexit.register(os.write, 2, b'kernel noise on the way out\\n')\n"
+                  "from helpers import pipeline\n\n"
                   "def refuse(*args, **kwargs):\n    raise AssertionError('the pipeline ran again')\n\n"
                   "pipeline.run_extraction = refuse\n"
                   "articles = pipeline.cached_extraction(articles_dir).tables['articles']\n"
@@ -408,6 +411,13 @@ def test_a_failing_notebook_fails_the_run_and_names_the_notebook_and_cell(failin
     assert progress == [("01-figure.ipynb", "ok"),
                         ("02-broken.ipynb", "failed at cell 2: ValueError: broken on purpose"),
                         ("03-after.ipynb", "ok")]
+
+
+def test_a_kernels_standard_error_goes_to_its_log_not_among_the_status_lines(failing_run):
+    assert "kernel noise" not in failing_run.stderr
+    notebooks = failing_run.failed_dir / "notebooks"
+    assert (notebooks / "03-after.kernel.log").read_text() == "kernel noise on the way out\n"
+    assert sorted(path.name for path in notebooks.glob("*.log")) == ["03-after.kernel.log"]  # empty logs go
 
 
 def test_a_failed_run_leaves_the_earlier_report_untouched(failing_run):

@@ -77,6 +77,19 @@ class QuietShutdownKernelManager(AsyncKernelManager):
             await super()._async_interrupt_kernel()
 
 
+def kernel_manager_logging_to(log: Path) -> type[QuietShutdownKernelManager]:
+    """A kernel manager whose kernels write their standard error to LOG, not to the terminal.
+
+    A kernel's own noise (a library's warning, libzmq's abort message when a kernel dies on
+    shutdown, zeromq/libzmq#1307) would otherwise land among the report's status lines.
+    """
+    class LoggingKernelManager(QuietShutdownKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            with open(log, "ab") as stream:  # the kernel keeps its own copy of the descriptor
+                await super()._async_launch_kernel(kernel_cmd, **kw, stderr=stream)
+    return LoggingKernelManager
+
+
 class ReportError(Exception):
     """A report that cannot start; the message names the folder or parameter and the problem."""
 
@@ -226,16 +239,19 @@ def execute_notebook(source: Path, executed: Path, parameters: dict, cwd: Path) 
     """Run one notebook; a failing cell is recorded, not raised, so the next notebook still runs."""
     started = time.monotonic()
     failed_cell, error = None, ""
+    log = executed.with_suffix(".kernel.log")
     try:
         papermill.execute_notebook(str(source), str(executed), parameters=parameters,
                                    kernel_name=KERNEL_NAME, cwd=str(cwd),
                                    progress_bar=False, log_output=False, extra_arguments=KERNEL_ARGUMENTS,
-                                   kernel_manager_class=QuietShutdownKernelManager)
+                                   kernel_manager_class=kernel_manager_logging_to(log))
     except papermill.PapermillExecutionError as failure:
         failed_cell = failed_cell_number(source, failure.cell_index, injected=bool(parameters))
         error = f"{failure.ename}: {first_line(failure.evalue)}"
     except Exception as failure:  # a kernel that died or never started: the other notebooks still run
         error = f"{type(failure).__name__}: {first_line(str(failure))}"
+    if log.exists() and not log.stat().st_size:
+        log.unlink()
     # papermill saves a failed notebook too, with the error in place
     return NotebookRun(source.name, time.monotonic() - started, failed_cell, error, executed.exists())
 
