@@ -41,6 +41,7 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "targe
                  "trigger_start", "trigger_end", "pattern", "violent"]
 
 OBJECTS = {"obj", "iobj"}
+RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 GENERIC_INTENT = "030"       # express intent to cooperate, not specified below
 GENERIC_DEMAND = "100"       # demand, not specified below
 GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
@@ -195,8 +196,10 @@ class SentenceCoder:
     def noun_coding(self, token: Token) -> Coding | None:
         if token.pos_ not in {"NOUN", "PROPN"} and not self.is_nominal_subject(token) or token.dep_ == "compound":
             return None
-        modifiers = frozenset(lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod"}) | \
-            frozenset(c.lower_ for c in token.children if c.dep_ in {"compound", "amod"})
+        # "the closure of its airspace" is an airspace closure
+        modifying = [c for c in token.children if c.dep_ in {"compound", "amod"} or
+                     (c.dep_ == "nmod" and self.reader.case_of(c) == "of")]
+        modifiers = frozenset(lemma_of(c) for c in modifying) | frozenset(c.lower_ for c in modifying)
         found = next((entries for form in noun_forms(token) if (entries := self.book.noun_entries(form, modifiers))), None)
         if not found:
             return None
@@ -217,8 +220,18 @@ class SentenceCoder:
         children = list(token.children)
         passive = self.is_passive(token)
         objects = [c for c in children if c.dep_ in OBJECTS or (passive and c.dep_ == "nsubj:pass")
-                   or (c.dep_ == "xcomp" and c.pos_ == "NOUN")]
+                   or (c.dep_ == "xcomp" and c.pos_ == "NOUN") or self.is_particle_object(c)]
+        # "rejected as baseless the accusation", parsed with the object under "baseless"
+        objects += [g for c in children if c.dep_ in OBLIQUES and self.reader.case_of(c) == "as"
+                    for g in c.children if g.dep_ in OBJECTS]
+        if token.dep_ in {"acl:relcl", "relcl"}:   # "a charge (which) New Delhi rejects": the antecedent
+            objects = [token.head if o.lower_ in RELATIVE_PRONOUNS else o for o in objects]
+            if not objects and not passive and \
+                    any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in children):
+                objects = [token.head]
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+        objects += [c for o in objects if o.lemma_.lower() in self.words("partitive_nouns")
+                    for c in o.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]  # "a round of talks"
         subjects = [c for c in children if c.dep_ in {"nsubj", "csubj"}]
         obliques = [c for c in children if c.dep_ in OBLIQUES] + \
             [n for o in objects for n in o.children if n.dep_ == "nmod"]
@@ -235,6 +248,11 @@ class SentenceCoder:
                                   if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} for form in self.complement_forms(c)),
             particles=frozenset(particles | {case for case, _ in preps if case}),
         )
+
+    @staticmethod
+    def is_particle_object(token: Token) -> bool:
+        """'breaking off relations', parsed as an oblique whose case is the particle 'off'."""
+        return token.dep_ in OBLIQUES and any(c.dep_ == "case" and c.tag_ == "RP" for c in token.children)
 
     def complement_forms(self, token: Token) -> set[str]:
         """'to leave' -> {leave}; 'not to return' -> {not return}: a pattern can ask for either."""
@@ -332,6 +350,10 @@ class SentenceCoder:
                 frame.speakers.append(head)
                 current = head
                 continue
+            if self.joined_in(current):
+                frame.deciders.append(head)     # "joined Washington in criticising": the criticism is the act
+                current = head
+                continue
             if dep == "ccomp" and lemma in self.words("denial"):
                 return Frame("denial", head)
             if dep == "ccomp" and lemma in self.words("demand"):
@@ -340,7 +362,8 @@ class SentenceCoder:
                 continue
             if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in current.children):
                 return Frame("unreal")
-            if self.is_alleged(current):
+            if self.is_alleged(current) or \
+                    dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in self.words("allegation_nouns"):
                 return Frame("unreal")     # "accused Kabul of sheltering the Taliban": alleged, not told
             if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
@@ -359,6 +382,12 @@ class SentenceCoder:
             return False
         lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
         return lemma in self.words("allegation")
+
+    def joined_in(self, clause: Token) -> bool:
+        """'joined Washington in criticising the raid': the clause is an act of both."""
+        return clause.dep_ == "advcl" and self.is_verb(clause.head) and \
+            self.verb_lemma(clause.head) in self.words("accompaniment") and \
+            any(c.dep_ in {"mark", "case"} and c.lower_ == "in" for c in clause.children)
 
     def has_other_subject(self, clause: Token, governor: Token) -> bool:
         """Whether a clause's subject is another party than its governor's ('hoped the two sides would')."""
@@ -445,6 +474,9 @@ class SentenceCoder:
         if token.dep_ == "advcl" and token.tag_ == "VBG" and head.dep_ == "acl" and head.head.dep_ in OBJECTS:
             # "ordered the envoy to leave, accusing Paris ...": the participle is the clause's, not the envoy's
             return self.verb_sources(head.head.head, seen)
+        if self.joined_in(token):
+            joined = [a for c in head.children if c.dep_ in OBJECTS for a in self.reader.actors_of(c)]
+            return list(dict.fromkeys(self.verb_sources(head, seen) + joined))   # both who joined and whom
         if token.dep_ in {"xcomp", "advcl", "ccomp"} and head.pos_ in {"VERB", "AUX", "ADJ"} and \
                 (self.is_infinitive(token) or token.tag_ in {"VB", "VBG"}):
             # a complement without a subject of its own: the governing verb's ("denied carrying out",
@@ -693,7 +725,8 @@ class SentenceCoder:
         if token.dep_ in {"obj", "nsubj:pass"} and head.pos_ == "VERB":
             lemma = self.verb_lemma(head)
             reciprocal = lemma in self.words("reciprocal")
-            if reciprocal or (self.verb_coding(head) is None and lemma not in self.words("speech")):
+            if reciprocal or self.announces(token) or \
+                    (self.verb_coding(head) is None and lemma not in self.words("speech")):
                 return self.verb_sources(head), reciprocal
         if token.dep_ in {"obl"} and head.pos_ == "VERB" and self.reader.case_of(token) in {"in", "during", "by"}:
             coding = self.noun_coding(token)
@@ -722,6 +755,9 @@ class SentenceCoder:
                     found = self.phrase_targets(child, sources)
                     if found:
                         return found
+        if not self.noun_coding(token).violent:      # "the closure of its embassy in Bamako": where it is
+            owned = [c for c in token.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]
+            return self.located_states([n for c in owned for n in c.children], sources)
         return []
 
     # --- one trigger ----------------------------------------------------------------------------
@@ -735,8 +771,8 @@ class SentenceCoder:
             coding = Coding(GENERIC_INTENT, coding.entry if coding else GENERIC_ENTRY, None)
         if coding is None:
             return None
-        if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and \
-                self.verb_coding(token.head) is not None and not self.has_own_actors(token):
+        if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and not self.announces(token) \
+                and self.verb_coding(token.head) is not None and not self.has_own_actors(token):
             return None                      # part of the verb's pattern, or a back-reference
         frame = self.frame(token if not nominal else self.clause_of(token))
         coding = self.framed_coding(coding, frame)
@@ -771,6 +807,8 @@ class SentenceCoder:
         location = self.location(token)
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)
+        if coding.code in self.words("untargeted"):
+            targets, reciprocal = [], False
         if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and frame.kind != "denial" and \
                 (coding.violent or not coding.curated or coding.code not in self.words("targetless")):
             # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
@@ -782,6 +820,8 @@ class SentenceCoder:
             return None
         if frame.governor is not None:
             self.consumed.add(frame.governor.i)
+        if nominal and self.announces(token):
+            self.consumed.add(token.head.i)      # "ordered the closure of the embassy": the closure is the act
         self.consumed.update(decider.i for decider in frame.deciders)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
@@ -864,6 +904,12 @@ class SentenceCoder:
                 if found:
                     return found
         return []
+
+    def announces(self, token: Token) -> bool:
+        """'announced the closure of its embassy', 'ordered the expulsion of': a nominal act made
+        known or decided by the verb's subject is that subject's act."""
+        return token.dep_ == "obj" and self.is_verb(token.head) and \
+            self.verb_lemma(token.head) in self.words("announcement") | self.words("decision")
 
     def has_own_actors(self, token: Token) -> bool:
         return any(c.dep_ in {"nmod:poss", "amod", "compound"} and self.reader.named(c) for c in token.children) or \

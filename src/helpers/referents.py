@@ -144,10 +144,26 @@ class SentenceReader:
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
             span = tokens_at(doc, start, end)
-            if span is not None:
+            if span is not None and not self.names_title(span, actor):
                 for token in span:
                     self.mention_at[token.i] = (actor, span)
         self.place_of = self.find_places()
+
+    def names_title(self, span: Span, actor: str) -> bool:
+        """'the Vienna Convention', 'the Treaty of Tashkent': a city inside the name of a treaty names
+        neither the state nor a party. A state's own name ('the Iran nuclear deal') and its demonym
+        ('the Iranian proposal') still do."""
+        if self.index.name.get(self.index.state_named(actor), "").lower() == span.text.lower() or \
+                span.root.dep_ == "amod":
+            return False
+        token = span.root
+        while token.dep_ in {"compound", "flat", "nmod"} and token.head is not token:
+            if token.dep_ == "nmod" and self.case_of(token) != "of":
+                return False
+            token = token.head
+            if token.lemma_.lower() in self.grammar("title_nouns"):
+                return True
+        return False
 
     # --- names -----------------------------------------------------------------------------
 
