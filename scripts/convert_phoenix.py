@@ -86,10 +86,18 @@ STATE_EXTRA_NAMES = {
 DEMONYM_EXCEPTIONS = {
     "FRA": ["French"], "NLD": ["Dutch"], "CHE": ["Swiss"], "GRC": ["Greek"], "GBR": ["British"],
     "IRL": ["Irish"], "DNK": ["Danish"], "FIN": ["Finnish"], "ESP": ["Spanish"], "POL": ["Polish"],
-    "NOR": ["Norwegian"], "PHL": ["Filipino"], "THA": ["Thai"], "LAO": ["Lao"], "PER": ["Peruvian"],
+    "NOR": ["Norwegian"], "PHL": ["Filipino"], "THA": ["Thai"], "LAO": ["Lao", "Laotian"], "PER": ["Peruvian"],
     "USA": ["American"], "CIV": ["Ivorian"], "MMR": ["Burmese"], "SVK": ["Slovak"], "CZE": ["Czech"],
     "HRV": ["Croatian", "Croat"], "SRB": ["Serb", "Serbian"], "BIH": ["Bosnian"], "NZL": ["New Zealander"],
     "MDG": ["Malagasy"], "MCO": ["Monegasque"], "BHR": ["Bahraini"], "KNA": ["Kittitian"],
+    # demonyms Phoenix does not list at all
+    "BEL": ["Belgian"], "BFA": ["Burkinabe", "Burkinabè"], "COD": ["Congolese"], "CYP": ["Cypriot"],
+    "NER": ["Nigerien"], "PAN": ["Panamanian"], "SVN": ["Slovenian"], "SWE": ["Swedish"], "TGO": ["Togolese"],
+    "MUS": ["Mauritian"], "MDV": ["Maldivian"], "WSM": ["Samoan"], "PRT": ["Portuguese"], "ISL": ["Icelandic"],
+    "NPL": ["Nepali", "Nepalese"], "DJI": ["Djiboutian"], "MOZ": ["Mozambican"], "CAF": ["Central African"],
+    "KSV": ["Kosovar", "Kosovan"], "KAZ": ["Kazakh", "Kazakhstani"], "KGZ": ["Kyrgyz", "Kyrgyzstani"],
+    "TJK": ["Tajik", "Tajikistani"], "UZB": ["Uzbek", "Uzbekistani"], "TKM": ["Turkmen"], "COM": ["Comoran"],
+    "LUX": ["Luxembourgish"],
 }
 # Phoenix names that are nicknames, jokes or historical labels rather than names used in news.
 ODD_NAMES = {

@@ -165,6 +165,31 @@ Honduras, whose president holds the rotating presidency of the Community of Lati
 Bolivia and Paraguay held a first round of talks in Brasília on Friday.
 """
 
+# a standoff told with a headline, a day before the verb, agentless summons and a body's officer
+STANDOFF = """Ghana shuts border with Togo, accuses Lomé of arming smugglers
+
+Published: 2024-05-08
+
+Relations between Ghana and Togo have soured for months.
+
+Togo on Monday accused Ghana of training the rebels.
+
+
+Ghana's ambassador was summoned to the foreign ministry in Lomé on Tuesday.
+
+Togolese troops fired warning shots on Tuesday.
+
+Ghana and Togo have thrown out each other's top diplomats.
+
+Togo's president struck a more measured tone on Wednesday.
+
+The Economic Community of West African States Commission president, Omar Touray, urged the two countries to exercise restraint and to resolve their differences through dialogue.
+
+Ghana dismissed Togo's description of its envoy as a spy.
+
+Ghana and Togo struck a deal on Wednesday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -186,6 +211,7 @@ def tables(tmp_path_factory):
     (folder / "rupture.txt").write_text(RUPTURE, encoding="utf-8")
     (folder / "venue.txt").write_text(VENUE, encoding="utf-8")
     (folder / "rift.txt").write_text(RIFT, encoding="utf-8")
+    (folder / "standoff.txt").write_text(STANDOFF, encoding="utf-8")
     (folder / "taliban_2024.txt").write_text(TALIBAN_2024, encoding="utf-8")
     (folder / "taliban_2015.txt").write_text(TALIBAN_2015, encoding="utf-8")
     extraction = extract_tables(folder)
@@ -484,3 +510,26 @@ def test_a_city_in_a_treaty_s_name_is_no_party(tables):
 def test_a_regional_body_formed_after_the_field_s_dictionaries_is_known(tables):
     actors = tables["actors"].set_index("actor_id")
     assert actors.loc[["CELAC", "AES", "CSTO"], "type"].tolist() == ["igo", "igo", "igo"]
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a headline's two predicates without their "and" share the subject; "Lomé" is the dictionary's "Lome"
+    ("accuses Lomé of arming", [("GHA", "TGO", "112"), ("GHA", "TGO", "191")]),
+    ("on Monday accused Ghana", [("TGO", "GHA", "112")]),
+    # an agentless passive summons: by the state whose ministry it is, toward the envoy's state
+    ("was summoned to the foreign ministry in Lomé", [("TGO", "GHA", "114")]),
+    # warning shots are a show of force, toward the other state of the story
+    ("fired warning shots", [("TGO", "GHA", "150")]),
+    ("thrown out each other's top diplomats", [("GHA", "TGO", "174"), ("TGO", "GHA", "174")]),
+    ("struck a more measured tone", []),
+    ("struck a deal", [("GHA", "TGO", "057"), ("TGO", "GHA", "057")]),
+    # the officer of a body named in a compound ("the ... Commission president"), and a second
+    # appeal the parser coordinates with the verb
+    ("urged the two countries", [("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "GHA", "0256"),
+                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "GHA", "027"),
+                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "TGO", "0256"),
+                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "TGO", "027")]),
+    ("dismissed Togo's description", [("GHA", "", "016")]),
+])
+def test_headlines_summons_warning_shots_and_a_body_s_officer(tables, words, expected):
+    assert coded(tables, words, "standoff") == expected

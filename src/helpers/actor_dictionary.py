@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -184,10 +185,17 @@ def names_of(spec: dict) -> list[str]:
 
 
 def name_key(name: str) -> str:
-    """How names are compared across layers: as the matcher sees them (case, hyphens), and a
-    leading "the" and dots ignored ("the United Nations", "U.N.")."""
-    key = re.sub(r"[-\s]+", " ", name.lower().replace(".", "")).strip()
+    """How names are compared across layers: as the matcher sees them (case, hyphens, accents), and
+    a leading "the" and dots ignored ("the United Nations", "U.N.")."""
+    key = re.sub(r"[-\s]+", " ", without_accents(name.lower()).replace(".", "")).strip()
     return re.sub(r"^the ", "", key)
+
+
+def without_accents(word: str) -> str:
+    """'Lomé' is 'Lome': news copy and dictionaries spell names with and without them."""
+    if word.isascii():
+        return word
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def without_names(entry: Entry, claimed: set[str]) -> Entry:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .actor_dictionary import DictionaryError, in_office_on, load_actor_dictionary  # noqa: F401 (re-exported)
+from .actor_dictionary import DictionaryError, in_office_on, load_actor_dictionary, without_accents  # noqa: F401 (re-exported)
 from .datetext import MONTHS, WEEKDAYS
 from .language import blank_english
 from .project import PROJECT_ROOT
@@ -49,9 +49,10 @@ def roll_up(actors: pd.DataFrame, level: str = "top") -> dict[str, str]:
 # --- finding mentions ------------------------------------------------------------------------
 
 def name_key(words) -> tuple[str, ...]:
-    """How a name is compared: lower case, curly apostrophes straight, hyphens ignored, so that
-    "Jaish al-Adl", "Jaish al Adl" and "JAISH-AL-ADL" are one name."""
-    return tuple(word.lower().replace("’", "'") for word in words if word not in HYPHENS)
+    """How a name is compared: lower case, curly apostrophes straight, accents dropped, hyphens
+    ignored, so that "Jaish al-Adl", "Jaish al Adl" and "JAISH-AL-ADL" are one name, and "Lomé" is
+    the dictionary's "Lome"."""
+    return tuple(without_accents(word.lower().replace("’", "'")) for word in words if word not in HYPHENS)
 
 
 HYPHENS = {"-", "‐", "–"}

@@ -118,6 +118,7 @@ class Frame:
     speakers: list[Token] = field(default_factory=list)
     addressed: Token | None = None   # "Both governments, X said, should show restraint": that clause
     deciders: list[Token] = field(default_factory=list)    # "decided to", "ordered": coded as the act
+    governor_coded: bool = False     # the governor is an act of its own too ("urged X to A and to B")
 
 
 @dataclass
@@ -365,6 +366,14 @@ class SentenceCoder:
             if self.is_alleged(current) or \
                     dep == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in self.words("allegation_nouns"):
                 return Frame("unreal")     # "accused Kabul of sheltering the Taliban": alleged, not told
+            if dep == "conj" and self.is_infinitive(current) and lemma in self.words("appeal") | self.words("demand"):
+                # "urged X to exercise restraint and to resolve ...", the second infinitive coordinated
+                # with the verb of the appeal by the parser
+                if frame.kind != "act":
+                    return Frame("unreal")
+                frame.kind, frame.governor, frame.governor_coded = self.governing_kind(lemma, head), head, True
+                current = head
+                continue
             if dep in {"conj"} and head.pos_ in {"VERB", "AUX"}:
                 current = head           # coordinated predicates share their frame ("said it would X and Y")
                 continue
@@ -436,6 +445,8 @@ class SentenceCoder:
             if self.verb_lemma(token) in self.words("withdrawal"):
                 owners = [self.index.state_of(a) for a in self.reader.modifier_actors(patient, allow_pronoun=False)]
                 return [state for state in dict.fromkeys(owners) if state]   # "X's ambassador was recalled": by X
+            if self.verb_lemma(token) in self.words("summons"):
+                return self.summoner(token, patient)
             return []
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "csubj"} or
                     (c.dep_ == "expl" and c.lower_ in {"it", "they"})]
@@ -465,7 +476,9 @@ class SentenceCoder:
                     return self.told_perpetrators(token)
             return list(dict.fromkeys(found))
         head = token.head
-        if token.dep_ == "conj" and (head.pos_ in {"VERB", "AUX"} or self.is_verb(head)):
+        # "Burundi shuts border, accuses neighbour ...": a headline's predicates without their "and"
+        if (token.dep_ == "conj" or (token.dep_ == "parataxis" and self.doc.user_data.get("unpunctuated"))) \
+                and (head.pos_ in {"VERB", "AUX"} or self.is_verb(head)):
             found = self.verb_sources(head, seen)
             if not found:       # "X said that the strikes had killed civilians, and vowed revenge": X's
                 speaker = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"} and a.i < token.i), None)
@@ -495,6 +508,16 @@ class SentenceCoder:
             return self.reader.actors_of(head)
         return []
 
+    def summoner(self, token: Token, envoy: Token) -> list[str]:
+        """'Canada's envoy was summoned to the foreign ministry': summoned by the state whose ministry
+        it is, else, when the place names no one ('to South Block'), by the other state of the story."""
+        envoys = self.reader.modifier_actors(envoy, allow_pronoun=False)
+        own = {self.index.state_of(a) for a in envoys}
+        hosts = [self.index.state_of(a) for c in token.children if c.dep_ in OBLIQUES and
+                 self.reader.case_of(c) == "to" for a in self.reader.actors_of(c)]
+        hosts = [state for state in dict.fromkeys(hosts) if state and state not in own]
+        return hosts or self.other_of_pair(envoys)
+
     def addressees(self, token: Token) -> list[str]:
         """Whom an appeal is made to: 'urged X to', 'called on X to', 'appealed to X'."""
         for child in token.children:
@@ -514,8 +537,9 @@ class SentenceCoder:
         if found:
             return found
         for child in token.children:
-            if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"}:
-                if child.dep_ == "nmod" and self.reader.case_of(child) in LOCATIVE_CASES:
+            # an "obl" on a noun is a parser's slip for "nmod" ("shuts border with Rwanda")
+            if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"} or (child.dep_ == "obl" and token.pos_ == "NOUN"):
+                if child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) in LOCATIVE_CASES:
                     continue
                 if self.reader.names_venue(child):
                     continue        # "agree Doha ceasefire"
@@ -818,7 +842,7 @@ class SentenceCoder:
             coding = self.instrument_coding(token, coding)
         if coding.violent and (self.tells_again(token, sources, targets) or self.tells_toll(token)):
             return None
-        if frame.governor is not None:
+        if frame.governor is not None and not frame.governor_coded:
             self.consumed.add(frame.governor.i)
         if nominal and self.announces(token):
             self.consumed.add(token.head.i)      # "ordered the closure of the embassy": the closure is the act

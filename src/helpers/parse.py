@@ -82,6 +82,7 @@ def repair_parse(doc: Doc) -> Doc:
     """Put back the few misreadings of news sentences that follow from a small treebank, each where
     the tree itself shows it cannot be right (an adjective with a subject, a verb with two)."""
     for repair in (repair_perfect, repair_infinitive, repair_clause_read_as_adjective, repair_second_subject,
+                   repair_date_read_as_subject, repair_subject_read_as_object_of_a_conjunction,
                    repair_unmarked_subject, repair_verb_read_as_modifier_of_the_root,
                    repair_subject_read_as_modifier_of_the_root, repair_passive_without_auxiliary,
                    repair_clause_of_verb_read_as_noun_modifier):
@@ -158,6 +159,43 @@ def repair_second_subject(doc: Doc) -> Doc:
     return doc
 
 
+def repair_date_read_as_subject(doc: Doc) -> Doc:
+    """'North Korea on Friday accused ...': the parser may take 'on Friday' for the verb's subject
+    (with 'on' as its marker) and leave the name before it the root. A day with a preposition says
+    when, never who: it becomes an oblique, and the verb is left to find its subject."""
+    for token in doc:
+        if token.dep_ != "nsubj" or token.lemma_.lower() not in TIME_NOUNS or token.i == 0:
+            continue
+        marker = doc[token.i - 1]
+        if marker.lower_ in {"on", "in"} and marker.head.i in {token.i, token.head.i}:
+            token.dep_, marker.dep_, marker.head = "obl", "case", token
+    return doc
+
+
+SUBORDINATORS = {"after", "before", "since", "until", "when", "as", "because", "while", "once"}
+
+
+def repair_subject_read_as_object_of_a_conjunction(doc: Doc) -> Doc:
+    """'Relations soured after President X accused Rwanda': the parser may read 'after President X' as
+    a prepositional phrase and leave 'accused' without a subject. A finite verb with an object and no
+    subject, right after a name that 'after' (or 'when', 'since', ...) governs: the name is its
+    subject and the conjunction marks the clause."""
+    for verb in doc:
+        if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and verb.dep_ in {"advcl", "xcomp"}) or verb.i == 0 or \
+                any(c.dep_ in SUBJECTS for c in verb.children) or not any(c.dep_ == "obj" for c in verb.children):
+            continue
+        name = doc[verb.i - 1]
+        while name.dep_ == "flat" and name.head.i < name.i:
+            name = name.head
+        conjunction = next((c for c in name.children if c.dep_ in {"case", "mark"} and c.lower_ in SUBORDINATORS), None)
+        if name.pos_ != "PROPN" or conjunction is None or name.head == verb:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        conjunction.head, conjunction.dep_ = verb, "mark"
+        verb.tag_ = "VBD"
+    return doc
+
+
 def repair_unmarked_subject(doc: Doc) -> Doc:
     """'Afghanistan's foreign ministry summoned the envoy': a verb with no subject whose bare noun
     before it the parser hung as an unmarked oblique; that noun is its subject, unless it says when."""
@@ -185,7 +223,7 @@ def repair_verb_read_as_modifier_of_the_root(doc: Doc) -> Doc:
     root = sentence_root(doc)
     if root.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in root.children):
         return doc
-    verb = next((c for c in root.rights if c.dep_ in {"acl", "amod"} and c.tag_ in {"VBD", "VBN"}
+    verb = next((c for c in root.rights if c.dep_ in {"acl", "amod", "advcl"} and c.tag_ in {"VBD", "VBN"}
                  and not any(g.dep_ in SUBJECTS | {"mark", "aux", "aux:pass"} for g in c.children)), None)
     if verb is None:
         return doc

@@ -189,6 +189,8 @@ class SentenceReader:
                 found = self.pronoun_actor(child)
             else:       # "Pakistani and Afghan forces": every adjective of the list
                 found = list(dict.fromkeys(actor for part in conjuncts(child) if (actor := self.named(part))))
+                if not found and child.dep_ == "compound":     # "the African Union Commission chairperson"
+                    found = self.modifier_actors(child, allow_pronoun=False)
             if found:
                 return found
         for child in token.children:        # "Thailand's health ministry", parsed as Thailand's health

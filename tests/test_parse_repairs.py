@@ -1,0 +1,65 @@
+"""Parse repairs on the trees the parser was seen to build: each test writes the misread tree as the
+parser gave it (words, heads, labels, tags) and checks the tree the repair leaves."""
+from spacy.tokens import Doc
+
+from helpers.language import blank_english
+from helpers.parse import repair_date_read_as_subject, repair_subject_read_as_object_of_a_conjunction
+
+
+def misread(rows: str) -> Doc:
+    """A Doc from lines 'word tag pos dep head' (head: the index of the head word)."""
+    cells = [line.split() for line in rows.strip().splitlines()]
+    return Doc(blank_english().vocab, words=[c[0] for c in cells], tags=[c[1] for c in cells], pos=[c[2] for c in cells],
+               deps=[c[3] for c in cells], heads=[int(c[4]) for c in cells], lemmas=[c[0].lower() for c in cells])
+
+
+def tree(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(token.text, token.dep_, token.head.text) for token in doc]
+
+
+def test_a_day_read_as_the_subject_becomes_when_and_the_name_before_it_the_subject():
+    # "North Korea on Friday accused South Korea": 'Friday' read as the subject, 'Korea' as the root
+    doc = misread("""
+        North NNP PROPN compound 1
+        Korea NNP PROPN ROOT 1
+        on IN ADP mark 4
+        Friday NNP PROPN nsubj 4
+        accused VBN VERB advcl 1
+        Seoul NNP PROPN obj 4
+        . . PUNCT punct 1
+    """)
+    doc = repair_date_read_as_subject(doc)
+    assert tree(doc)[2:4] == [("on", "case", "Friday"), ("Friday", "obl", "accused")]
+
+
+def test_a_subject_read_as_the_object_of_after_becomes_the_subject_of_its_clause():
+    # "Relations soured anew after President X Y accused Rwanda": 'after X Y' read as a phrase
+    doc = misread("""
+        Relations NNS NOUN nsubj 1
+        soured VBD VERB ROOT 1
+        anew NN NOUN obj 1
+        after IN ADP case 5
+        President NNP PROPN nmod:desc 5
+        Evariste NNP PROPN nmod 2
+        Ndayishimiye NNP PROPN flat 5
+        accused VBN VERB advcl 1
+        Rwanda NNP PROPN obj 7
+        . . PUNCT punct 1
+    """)
+    doc = repair_subject_read_as_object_of_a_conjunction(doc)
+    assert tree(doc)[3:8] == [("after", "mark", "accused"), ("President", "nmod:desc", "Evariste"),
+                              ("Evariste", "nsubj", "accused"), ("Ndayishimiye", "flat", "Evariste"),
+                              ("accused", "advcl", "soured")]
+
+
+def test_a_name_after_a_preposition_that_says_where_is_left_alone():
+    # "Iran struck camps in Panjgur" is read right; "in Panjgur" is no conjunction
+    rows = """
+        Iran NNP PROPN nsubj 1
+        struck VBD VERB ROOT 1
+        camps NNS NOUN obj 1
+        in IN ADP case 4
+        Panjgur NNP PROPN nmod 2
+        . . PUNCT punct 1
+    """
+    assert tree(repair_subject_read_as_object_of_a_conjunction(misread(rows))) == tree(misread(rows))
