@@ -644,8 +644,11 @@ def add_body_or_territory(record: Record, code: str, states: set[str], conversio
 
 
 def short_name(phrases: list[str]) -> str:
-    """An acronym of the record if it has one (ISI, PLA, IDF), else its first name."""
-    acronyms = sorted(acronyms_of(phrases), key=len)
+    """An acronym of the record if it has one (ISI, PLA, IDF), else its first name; of two acronyms
+    as short, the one Phoenix lists first (a set's order would change with each run)."""
+    def first_listed(acronym: str) -> int:
+        return next((i for i, phrase in enumerate(phrases) if acronym in phrase_words(phrase)), len(phrases))
+    acronyms = sorted(acronyms_of(phrases), key=lambda acronym: (len(acronym), first_listed(acronym), acronym))
     return acronyms[0].replace(".", "") if acronyms else "_".join(phrase_words(phrases[0]))
 
 
