@@ -190,6 +190,20 @@ Ghana dismissed Togo's description of its envoy as a spy.
 Ghana and Togo struck a deal on Wednesday.
 """
 
+# a rupture between a republic and a kingdom, with meetings named only as the setting of an act
+MAGHREB = """Published: 2024-05-08
+
+Morocco and Algeria have been at odds for decades.
+
+On Monday, Morocco expelled two Algerian diplomats.
+
+The kingdom also recalled its ambassador from Algiers on Tuesday.
+
+Speaking on the sidelines of a summit of the Arab League, Algeria's foreign minister condemned Morocco.
+
+Before leaving for the African Union summit, Algeria's president condemned Morocco.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -212,6 +226,7 @@ def tables(tmp_path_factory):
     (folder / "venue.txt").write_text(VENUE, encoding="utf-8")
     (folder / "rift.txt").write_text(RIFT, encoding="utf-8")
     (folder / "standoff.txt").write_text(STANDOFF, encoding="utf-8")
+    (folder / "maghreb.txt").write_text(MAGHREB, encoding="utf-8")
     (folder / "taliban_2024.txt").write_text(TALIBAN_2024, encoding="utf-8")
     (folder / "taliban_2015.txt").write_text(TALIBAN_2015, encoding="utf-8")
     extraction = extract_tables(folder)
@@ -533,3 +548,14 @@ def test_a_regional_body_formed_after_the_field_s_dictionaries_is_known(tables):
 ])
 def test_headlines_summons_warning_shots_and_a_body_s_officer(tables, words, expected):
     assert coded(tables, words, "standoff") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # "the kingdom" is the last-named state that is one, not the last-named state
+    ("The kingdom also recalled", [("MAR", "DZA", "161")]),
+    # a summit named only as where or when another act happened is not coded
+    ("on the sidelines of a summit", [("DZA", "MAR", "111")]),
+    ("leaving for the African Union summit", [("DZA", "MAR", "111")]),
+])
+def test_a_kingdom_and_meetings_that_are_only_the_setting(tables, words, expected):
+    assert coded(tables, words, "maghreb") == expected

@@ -795,6 +795,8 @@ class SentenceCoder:
             coding = Coding(GENERIC_INTENT, coding.entry if coding else GENERIC_ENTRY, None)
         if coding is None:
             return None
+        if nominal and coding.mutual and not coding.violent and self.is_setting(token):
+            return None                      # "at an emergency meeting of the Council, X said ..."
         if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and not self.announces(token) \
                 and self.verb_coding(token.head) is not None and not self.has_own_actors(token):
             return None                      # part of the verb's pattern, or a back-reference
@@ -928,6 +930,16 @@ class SentenceCoder:
                 if found:
                     return found
         return []
+
+    def is_setting(self, token: Token) -> bool:
+        """'At an emergency meeting of the Council', 'on the sidelines of the summit', 'leaving
+        for the NATO summit': the meeting is where or when another act is told, not the act."""
+        phrase = token
+        while phrase.dep_ == "nmod" and self.reader.case_of(phrase) == "of":
+            phrase = phrase.head
+            if phrase.lemma_.lower() in self.words("setting_nouns"):
+                return True
+        return phrase.dep_ in OBLIQUES and self.reader.case_of(phrase) in self.words("setting_cases")
 
     def announces(self, token: Token) -> bool:
         """'announced the closure of its embassy', 'ordered the expulsion of': a nominal act made

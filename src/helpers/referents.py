@@ -312,8 +312,18 @@ class SentenceReader:
             # one acting when the epithet names whom it acts on
             here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
             here = [state for state in here if state and state not in self.avoid]
-            return here[-1:] or self.discourse.latest_state(set(self.avoid))
+            unlike = self.unlike(lemma)
+            here = [state for state in here if state not in unlike]
+            return here[-1:] or self.discourse.latest_state(set(self.avoid) | unlike)
         return None
+
+    def unlike(self, epithet: str) -> set[str]:
+        """'the kingdom' is a monarchy, 'the emirate' an emirate: the states of the story it cannot be."""
+        kinds = {"kingdom": "kingdoms", "monarchy": "kingdoms", "emirate": "emirates"}
+        if epithet not in kinds:
+            return set()
+        fitting = self.grammar(kinds[epithet])
+        return {state for state in self.discourse.state_order if state.lower() not in fitting}
 
     # --- the phrase ----------------------------------------------------------------------------
 
