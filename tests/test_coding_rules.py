@@ -204,6 +204,20 @@ Speaking on the sidelines of a summit of the Arab League, Algeria's foreign mini
 Before leaving for the African Union summit, Algeria's president condemned Morocco.
 """
 
+# recalls told as bringing an envoy home or evacuating diplomats; statements issued
+RECALLS = """Published: 2024-05-08
+
+Chile and Peru have quarrelled for months.
+
+Chile brought its ambassador home on Tuesday.
+
+Peru evacuated its last remaining diplomats from Santiago.
+
+Chile issued an ultimatum to Peru on Wednesday.
+
+Peru's foreign ministry issued an advisory urging Peruvians in Chile to exercise caution.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -227,6 +241,7 @@ def tables(tmp_path_factory):
     (folder / "rift.txt").write_text(RIFT, encoding="utf-8")
     (folder / "standoff.txt").write_text(STANDOFF, encoding="utf-8")
     (folder / "maghreb.txt").write_text(MAGHREB, encoding="utf-8")
+    (folder / "recalls.txt").write_text(RECALLS, encoding="utf-8")
     (folder / "taliban_2024.txt").write_text(TALIBAN_2024, encoding="utf-8")
     (folder / "taliban_2015.txt").write_text(TALIBAN_2015, encoding="utf-8")
     extraction = extract_tables(folder)
@@ -559,3 +574,14 @@ def test_headlines_summons_warning_shots_and_a_body_s_officer(tables, words, exp
 ])
 def test_a_kingdom_and_meetings_that_are_only_the_setting(tables, words, expected):
     assert coded(tables, words, "maghreb") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("brought its ambassador home", [("CHL", "PER", "161")]),
+    ("evacuated its last remaining diplomats", [("PER", "CHL", "161")]),
+    # an ultimatum keeps the field's threat code; an advisory to one's own nationals is no act
+    ("issued an ultimatum", [("CHL", "PER", "139")]),
+    ("issued an advisory", []),
+])
+def test_recalls_told_as_bringing_home_or_evacuating_and_statements_issued(tables, words, expected):
+    assert coded(tables, words, "recalls") == expected
