@@ -230,20 +230,16 @@ The Taliban accused Pakistan of sheltering militants.
 """
 
 
+ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
+            "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
+            "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
+
+
 @pytest.fixture(scope="module")
 def tables(tmp_path_factory):
     folder = tmp_path_factory.mktemp("rules")
-    (folder / "rules.txt").write_text(RULES, encoding="utf-8")
-    (folder / "mediation.txt").write_text(MEDIATION, encoding="utf-8")
-    (folder / "directions.txt").write_text(DIRECTIONS, encoding="utf-8")
-    (folder / "rupture.txt").write_text(RUPTURE, encoding="utf-8")
-    (folder / "venue.txt").write_text(VENUE, encoding="utf-8")
-    (folder / "rift.txt").write_text(RIFT, encoding="utf-8")
-    (folder / "standoff.txt").write_text(STANDOFF, encoding="utf-8")
-    (folder / "maghreb.txt").write_text(MAGHREB, encoding="utf-8")
-    (folder / "recalls.txt").write_text(RECALLS, encoding="utf-8")
-    (folder / "taliban_2024.txt").write_text(TALIBAN_2024, encoding="utf-8")
-    (folder / "taliban_2015.txt").write_text(TALIBAN_2015, encoding="utf-8")
+    for article, text in ARTICLES.items():
+        (folder / f"{article}.txt").write_text(text, encoding="utf-8")
     extraction = extract_tables(folder)
     assert extraction.errors == []
     return extraction.tables

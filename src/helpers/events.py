@@ -771,7 +771,7 @@ class SentenceCoder:
                     return found
         return []
 
-    def noun_targets(self, token: Token, sources: list[str]) -> list[str]:
+    def noun_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
         for child in token.children:
             if child.dep_ in {"nmod", "acl"}:
                 case = self.reader.case_of(child)
@@ -779,7 +779,7 @@ class SentenceCoder:
                     found = self.phrase_targets(child, sources)
                     if found:
                         return found
-        if not self.noun_coding(token).violent:      # "the closure of its embassy in Bamako": where it is
+        if not coding.violent:      # "the closure of its embassy in Bamako": where it is
             owned = [c for c in token.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]
             return self.located_states([n for c in owned for n in c.children], sources)
         return []
@@ -827,7 +827,7 @@ class SentenceCoder:
             targets = self.other_side(self.addressees(frame.governor), sources) or self.subject_targets(token, sources)
         else:
             self.reader.avoid = {self.index.state_of(s) for s in sources}
-            targets = self.noun_targets(token, sources) if nominal else self.verb_targets(token, coding, sources)
+            targets = self.noun_targets(token, coding, sources) if nominal else self.verb_targets(token, coding, sources)
             self.reader.avoid = set()
         reciprocal = reciprocal or self.says_each_other(token)
         location = self.location(token)

@@ -192,7 +192,7 @@ def repair_subject_read_as_object_of_a_conjunction(doc: Doc) -> Doc:
             continue
         name.head, name.dep_ = verb, "nsubj"
         conjunction.head, conjunction.dep_ = verb, "mark"
-        verb.tag_ = "VBD"
+        verb.tag_ = "VBD"           # a finite verb with its subject, not a participle, for the readings after
     return doc
 
 

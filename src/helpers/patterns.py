@@ -29,9 +29,11 @@ from .project import data_file
 CURATED_FILE = "event_patterns.yaml"
 PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
-                "demand", "decision", "refusal", "denial", "failure", "allegation", "allegation_nouns", "reciprocal", "weapons", "place_nouns",
-                "epithets", "pair_epithets", "intent_nouns", "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
-                "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases", "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal")
+                "demand", "decision", "refusal", "denial", "failure", "allegation", "allegation_nouns",
+                "reciprocal", "weapons", "place_nouns", "epithets", "pair_epithets", "intent_nouns",
+                "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
+                "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
+                "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal")
 
 
 def preposition_of(value) -> str:
