@@ -67,7 +67,7 @@ Dozens of people were wounded in the shelling, hospital staff said.
 
 Ararat Mirzoyan, Armenia's foreign minister, met Turkey's foreign minister in Ankara.
 
-Egypt refused to host the talks.
+Egypt refused to host talks with Hamas.
 """
 
 DIRECTIONS = """ date 2024-05-08
@@ -218,6 +218,37 @@ Chile issued an ultimatum to Peru on Wednesday.
 Peru's foreign ministry issued an advisory urging Peruvians in Chile to exercise caution.
 """
 
+# a retaliation that names no one, a reciprocal exchange, talks suspended and resumed, denials of an
+# act, a rejection with no one named, a participle after a comma
+ESCALATION = """Published: 2024-05-08
+
+Ethiopia and Eritrea have quarrelled for years.
+
+Eritrea fired rockets at Ethiopian border posts on Monday, and Ethiopia answered with a wave of drone strikes.
+
+The two armies traded fire again on Friday.
+
+Eritrea suspended its dialogue with Ethiopia.
+
+Kenya urged Eritrea to return to the negotiating table.
+
+Eritrea denied any coercion.
+
+Ethiopia rejected the proposal.
+
+Ethiopia cut diplomatic ties, accusing Eritrea of "hostile acts".
+"""
+
+# a group of states named by their number
+QUARTET = """Published: 2024-05-08
+
+Jordan, Oman, Kuwait and Morocco cut ties with Tunisia in March.
+
+The quartet accused Tunis of funding militants.
+
+The four countries recalled their ambassadors from Tunis on Friday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -232,6 +263,7 @@ The Taliban accused Pakistan of sheltering militants.
 
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
+            "escalation": ESCALATION, "quartet": QUARTET,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
 
 
@@ -359,8 +391,9 @@ def test_an_apposition_names_the_unknown_speaker_s_state(tables):
 
 
 def test_a_refusal_takes_the_reject_code_of_the_act(tables):
-    # hosting talks is consultation (043); refusing to is rejecting a meeting (125)
-    assert coded(tables, "refused to host", "mediation") == [("EGY", "", "125")]
+    # hosting talks is consultation (043); refusing to is rejecting a meeting (125), toward whom
+    # the talks were with (a refusal of no one named is not coded: see "rejected the proposal")
+    assert coded(tables, "refused to host", "mediation") == [("EGY", "HAMAS", "125")]
 
 
 def test_claims_attributed_to_police_and_hospital_staff_are_not_the_outlet_s_own(tables):
@@ -581,3 +614,27 @@ def test_a_kingdom_and_meetings_that_are_only_the_setting(tables, words, expecte
 ])
 def test_recalls_told_as_bringing_home_or_evacuating_and_statements_issued(tables, words, expected):
     assert coded(tables, words, "recalls") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # the retaliation answers who attacked, earlier in the sentence; "a wave of" strikes are strikes
+    ("answered with a wave", [("ERI", "ETH", "195"), ("ETH", "ERI", "195")]),
+    # the two armies trade fire: each on the other
+    ("traded fire again", [("ERI", "ETH", "193"), ("ETH", "ERI", "193")]),
+    ("suspended its dialogue", [("ERI", "ETH", "164")]),
+    ("return to the negotiating table", [("KEN", "ERI", "026")]),
+    # denying the act itself is a denial, with no target
+    ("denied any coercion", [("ERI", "", "016")]),
+    # a rejection of no one named is not coded
+    ("rejected the proposal", []),
+    # the accusation after the comma is the subject's, not the ties'
+    ("accusing Eritrea of", [("ETH", "ERI", "112"), ("ETH", "ERI", "161")]),
+])
+def test_retaliations_exchanges_suspended_talks_and_denials_of_an_act(tables, words, expected):
+    assert coded(tables, words, "escalation") == expected
+
+
+@pytest.mark.parametrize("words", ["The quartet accused Tunis", "The four countries recalled"])
+def test_a_group_of_states_named_by_its_number_is_the_states_named_last(tables, words):
+    code = "112" if "accused" in words else "161"
+    assert coded(tables, words, "quartet") == [(state, "TUN", code) for state in ("JOR", "KWT", "MAR", "OMN")]

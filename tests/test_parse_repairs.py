@@ -3,7 +3,8 @@ parser gave it (words, heads, labels, tags) and checks the tree the repair leave
 from spacy.tokens import Doc
 
 from helpers.language import blank_english
-from helpers.parse import repair_date_read_as_subject, repair_subject_read_as_object_of_a_conjunction
+from helpers.parse import (repair_date_read_as_subject, repair_participle_read_as_modifier_of_the_object,
+                           repair_subject_read_as_object_of_a_conjunction)
 
 
 def misread(rows: str) -> Doc:
@@ -63,3 +64,32 @@ def test_a_name_after_a_preposition_that_says_where_is_left_alone():
         . . PUNCT punct 1
     """
     assert tree(repair_subject_read_as_object_of_a_conjunction(misread(rows))) == tree(misread(rows))
+
+
+def test_a_participle_after_a_comma_hung_on_the_object_becomes_a_clause_of_the_verb():
+    # "Algeria cut diplomatic ties, accusing Morocco of hostile acts": 'accusing' read as a modifier of 'ties'
+    doc = misread("""
+        Algeria NNP PROPN nsubj 1
+        cut VBD VERB ROOT 1
+        diplomatic JJ ADJ amod 3
+        ties NNS NOUN obj 1
+        , , PUNCT punct 5
+        accusing VBG VERB acl 3
+        Morocco NNP PROPN obj 5
+        . . PUNCT punct 1
+    """)
+    doc = repair_participle_read_as_modifier_of_the_object(doc)
+    assert tree(doc)[5] == ("accusing", "advcl", "cut")
+
+
+def test_a_participle_without_a_comma_still_modifies_its_noun():
+    # "Iran hit camps sheltering militants": the camps shelter them
+    rows = """
+        Iran NNP PROPN nsubj 1
+        hit VBD VERB ROOT 1
+        camps NNS NOUN obj 1
+        sheltering VBG VERB acl 2
+        militants NNS NOUN obj 3
+        . . PUNCT punct 1
+    """
+    assert tree(repair_participle_read_as_modifier_of_the_object(misread(rows))) == tree(misread(rows))

@@ -24,14 +24,10 @@ from spacy.tokens import Doc, Token
 
 from .parse import offset_of, tokens_at
 from .patterns import PatternBook, load_pattern_book
-from .referents import ActorIndex, Discourse, SentenceReader
+from .referents import NUMBER_WORDS, ActorIndex, Discourse, SentenceReader
 
 CLAIM_COLUMNS = ["claim_id", "article_id", "sentence_id", "event_id", "claimant", "claimant_text", "kind",
                  "value_min", "value_max", "qualifier", "victims", "text"]
-NUMBER_WORDS = {word: n for n, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
 # "nine people, including four children, were killed": the total is the figure, the aside is skipped.
 APPOSITIVE = r"(?:\s*,\s*(?:including|among them|among whom|mostly|most of them|many of them)\b[^,]{0,60},)?"
 # Qualifiers that make a figure a lower or an upper bound.

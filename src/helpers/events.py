@@ -236,8 +236,12 @@ class SentenceCoder:
         subjects = [c for c in children if c.dep_ in {"nsubj", "csubj"}]
         obliques = [c for c in children if c.dep_ in OBLIQUES] + \
             [n for o in objects for n in o.children if n.dep_ == "nmod"]
+        # "answered with a wave of air strikes": the strikes, with the wave's preposition
+        preps_of_parts = [(self.reader.case_of(c), form) for c in obliques if c.lemma_.lower() in self.words("partitive_nouns")
+                          for n in c.children if n.dep_ == "nmod" and self.reader.case_of(n) == "of"
+                          for form in phrase_forms(n)]
         preps = [(self.reader.case_of(c), form) for c in obliques for form in phrase_forms(c)]
-        preps += [(case, "") for case in map(self.reader.case_of, obliques)]
+        preps += preps_of_parts + [(case, "") for case in map(self.reader.case_of, obliques)]
         particles = {c.lower_ for c in children if c.dep_ in {"compound:prt", "advmod"}}
         return Roles(
             subjects=frozenset(form for s in subjects for form in phrase_forms(s)),
@@ -604,7 +608,22 @@ class SentenceCoder:
                 return found
         if coding.target_from_reference and any(self.is_event_noun(c) for c in children if c.dep_ in OBJECTS):
             return self.referenced_perpetrators(sources)
+        if self.verb_lemma(token) in self.words("retaliation"):
+            return self.attackers_of(token, sources)
         return []
+
+    def attackers_of(self, token: Token, sources: list[str]) -> list[str]:
+        """'X fired rockets at Y, and Y answered with air strikes': whom the retaliation answers, those
+        who attacked its sources earlier in the sentence or in the last violent sentence told."""
+        tops = {self.index.top.get(s, s) for s in sources}
+        earlier = [verb for verb in self.doc[:token.i] if self.is_verb(verb)
+                   and (coding := self.verb_coding(verb)) is not None and coding.violent]
+        attackers = [a for verb in earlier for a in self.verb_sources(verb)]
+        if not attackers and self.discourse.violent_told:
+            events, _ = self.discourse.violent_told[-1]
+            attackers = [e["source_actor"] for e in events
+                         if self.index.top.get(e["target_actor"], e["target_actor"]) in tops]
+        return self.other_side(list(dict.fromkeys(attackers)), sources)
 
     def what_it_called(self, token: Token, sources: list[str]) -> list[str]:
         """'bombed what New Delhi described as a camp of X', 'fired at what it called X bases': the
@@ -829,7 +848,9 @@ class SentenceCoder:
             self.reader.avoid = {self.index.state_of(s) for s in sources}
             targets = self.noun_targets(token, coding, sources) if nominal else self.verb_targets(token, coding, sources)
             self.reader.avoid = set()
-        reciprocal = reciprocal or self.says_each_other(token)
+        # "the two armies traded fire": each on the other
+        reciprocal = reciprocal or self.says_each_other(token) or \
+            (not nominal and len(sources) > 1 and self.verb_lemma(token) in self.words("reciprocal"))
         location = self.location(token)
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)

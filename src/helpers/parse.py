@@ -85,8 +85,23 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_date_read_as_subject, repair_subject_read_as_object_of_a_conjunction,
                    repair_unmarked_subject, repair_verb_read_as_modifier_of_the_root,
                    repair_subject_read_as_modifier_of_the_root, repair_passive_without_auxiliary,
-                   repair_clause_of_verb_read_as_noun_modifier):
+                   repair_clause_of_verb_read_as_noun_modifier, repair_participle_read_as_modifier_of_the_object):
         doc = repair(doc)
+    return doc
+
+
+def repair_participle_read_as_modifier_of_the_object(doc: Doc) -> Doc:
+    """'Algeria cut diplomatic ties, accusing Morocco of hostile acts': the parser may hang the
+    participle after the comma on the verb's object ('ties accusing'). A participle set off by a
+    comma from the phrase it follows tells what the verb's subject did as it acted: it is a clause of
+    the verb, and its subject the verb's."""
+    for participle in doc:
+        noun = participle.head
+        if participle.dep_ != "acl" or participle.tag_ != "VBG" or participle.i == 0 or \
+                doc[participle.i - 1].text != "," or noun.dep_ not in {"obj", "obl"} or \
+                noun.head.pos_ not in {"VERB", "AUX"} or noun.i > participle.i:
+            continue
+        participle.head, participle.dep_ = noun.head, "advcl"
     return doc
 
 

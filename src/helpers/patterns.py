@@ -33,7 +33,8 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "reciprocal", "weapons", "place_nouns", "epithets", "pair_epithets", "intent_nouns",
                 "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
-                "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal")
+                "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
+                "retaliation")
 
 
 def preposition_of(value) -> str:

@@ -24,6 +24,11 @@ PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves", "he", 
 PERSONAL = {"he", "his", "him", "she", "her"}
 PLURAL = {"them", "their", "themselves"}
 RELATIVE = {"which", "who", "whom", "whose", "that"}
+NUMBER_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100})
+GROUP_SIZES = {"trio": 3, "quartet": 4, "quintet": 5}
 
 
 @dataclass(frozen=True)
@@ -299,6 +304,9 @@ class SentenceReader:
         lemma = token.lemma_.lower()
         children = {child.lower_ for child in token.children}
         plural_the = token.tag_ == "NNS" and "the" in children and not self.modifier_actor(token, False)
+        count = GROUP_SIZES.get(lemma) or self.counted(token)
+        if count > 2 and (lemma in self.grammar("pair_epithets") or lemma in GROUP_SIZES):
+            return self.last_states(token, count)       # "the four countries", "the quartet"
         if lemma in self.grammar("pair_epithets") and ({"two", "both", "each"} & children or plural_the):
             return self.discourse.main_pair()        # "the two countries", "both sides", "each side", "the neighbouring countries"
         if any(child.dep_ == "appos" for child in token.children):
@@ -316,6 +324,24 @@ class SentenceReader:
             here = [state for state in here if state not in unlike]
             return here[-1:] or self.discourse.latest_state(set(self.avoid) | unlike)
         return None
+
+    @staticmethod
+    def counted(token: Token) -> int:
+        """'the four countries' -> 4; 0 when no number counts the noun."""
+        numbers = [c.lower_ for c in token.children if c.dep_ == "nummod"]
+        return next((int(n) if n.isdigit() else NUMBER_WORDS.get(n, 0) for n in numbers), 0)
+
+    def last_states(self, token: Token, count: int) -> list[str]:
+        """The `count` states named last before the phrase, in this sentence or earlier ones; none when
+        fewer were named."""
+        here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
+        # a state named after the phrase is whom they act on ("the four countries ... with Qatar")
+        later = {self.index.state_of(actor) for i, (actor, _) in self.mention_at.items() if i > token.i}
+        found: list[str] = []
+        for state in reversed(here + self.discourse.state_order):
+            if state and state not in found and state not in later and state not in self.avoid:
+                found.append(state)
+        return sorted(found[:count]) if len(found) >= count else []
 
     def unlike(self, epithet: str) -> set[str]:
         """'the kingdom' is a monarchy, 'the emirate' an emirate: the states of the story it cannot be."""
