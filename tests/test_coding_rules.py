@@ -249,6 +249,18 @@ The quartet accused Tunis of funding militants.
 The four countries recalled their ambassadors from Tunis on Friday.
 """
 
+# words traded; a meeting called, and a word to the press that is no meeting
+BARBS = """Published: 2024-05-08
+
+Israel and Turkey have quarrelled for months.
+
+Israel traded barbs with Turkey on Thursday.
+
+Speaking to reporters after Friday prayers, Turkey's president said the door to trade was closed.
+
+Turkey's president called an emergency cabinet meeting on Friday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -263,7 +275,7 @@ The Taliban accused Pakistan of sheltering militants.
 
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
-            "escalation": ESCALATION, "quartet": QUARTET,
+            "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
 
 
@@ -638,3 +650,14 @@ def test_retaliations_exchanges_suspended_talks_and_denials_of_an_act(tables, wo
 def test_a_group_of_states_named_by_its_number_is_the_states_named_last(tables, words):
     code = "112" if "accused" in words else "161"
     assert coded(tables, words, "quartet") == [(state, "TUN", code) for state in ("JOR", "KWT", "MAR", "OMN")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    # barbs traded with X: each accuses the other
+    ("traded barbs", [("ISR", "TUR", "112"), ("TUR", "ISR", "112")]),
+    # speaking to reporters is no meeting; calling one's own meeting is, with no one to name
+    ("Speaking to reporters", []),
+    ("called an emergency cabinet meeting", [("TUR", "", "040")]),
+])
+def test_words_traded_and_meetings_called_or_only_spoken_of(tables, words, expected):
+    assert coded(tables, words, "barbs") == expected

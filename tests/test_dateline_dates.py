@@ -72,3 +72,16 @@ def test_a_weekday_alone_does_not_fix_a_year(tmp_path):
     published, source, evidence = read_one(tmp_path, f"{LEAD}\n")
     assert (published, source) == ("", "unknown")
     assert evidence == "dateline 'ISLAMABAD, Jan 18 (APP) -' has no year and the text names none"
+
+
+def test_a_header_line_right_under_the_headline_gives_the_date_and_leaves_the_headline_alone(tmp_path):
+    # no blank line between the headline and the header: without a weekday in the lead, the text's
+    # only date (June 2023) would give the dateline the wrong year
+    text = (f"Pakistan strikes militant hideouts in Iran\nPublished: 2024-01-18\n\n"
+            f"{LEAD.replace(' on Thursday', '')}\n\n{BACKGROUND}\n")
+    assert read_one(tmp_path, text) == ("2024-01-18", "header", "Published: 2024-01-18")
+    corpus = read_corpus(tmp_path)
+    assert corpus.articles["title"].iloc[0] == "Pakistan strikes militant hideouts in Iran"
+    assert corpus.sentences["text"].iloc[0] == "Pakistan strikes militant hideouts in Iran"
+    assert list(zip(corpus.set_aside["kind"], corpus.set_aside["text"])) == \
+        [("header", "Published: 2024-01-18"), ("dateline", "ISLAMABAD, Jan 18 (APP) -")]

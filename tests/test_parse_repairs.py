@@ -4,7 +4,8 @@ from spacy.tokens import Doc
 
 from helpers.language import blank_english
 from helpers.parse import (repair_date_read_as_subject, repair_participle_read_as_modifier_of_the_object,
-                           repair_subject_read_as_object_of_a_conjunction)
+                           repair_subject_read_as_object_of_a_conjunction,
+                           repair_verb_after_a_day_read_as_modifier_of_its_subject)
 
 
 def misread(rows: str) -> Doc:
@@ -93,3 +94,25 @@ def test_a_participle_without_a_comma_still_modifies_its_noun():
         . . PUNCT punct 1
     """
     assert tree(repair_participle_read_as_modifier_of_the_object(misread(rows))) == tree(misread(rows))
+
+
+def test_a_verb_after_a_day_hung_on_the_name_before_it_takes_the_name_as_subject():
+    # "Egypt and Sudan on Tuesday accused Ethiopia ..., after talks broke up": 'accused' read as a
+    # clause of 'Egypt', and 'Egypt' as the subject of 'broke'
+    doc = misread("""
+        Egypt NNP PROPN nsubj 10
+        and CC CCONJ cc 2
+        Sudan NNP PROPN conj 0
+        on IN ADP case 4
+        Tuesday NNP PROPN obl 5
+        accused VBN VERB advcl 0
+        Ethiopia NNP PROPN obj 5
+        , , PUNCT punct 10
+        after IN ADP mark 10
+        talks NNS NOUN nsubj 10
+        broke VBD VERB ROOT 10
+        . . PUNCT punct 10
+    """)
+    doc = repair_verb_after_a_day_read_as_modifier_of_its_subject(doc)
+    assert [tree(doc)[i] for i in (0, 4, 5)] == [("Egypt", "nsubj", "accused"), ("Tuesday", "obl", "accused"),
+                                                  ("accused", "ccomp", "broke")]

@@ -612,6 +612,16 @@ class SentenceCoder:
             return self.attackers_of(token, sources)
         return []
 
+    def may_lack_target(self, token: Token, coding: Coding, nominal: bool) -> bool:
+        """A claim or denial of responsibility, a ceasefire declared alone: no one to name. A meeting
+        (040) with no one named is a body convening its own ('the Council met', 'convened an
+        emergency session'), never a meeting only named ('the meeting') or a word to the press."""
+        if coding.code not in self.words("targetless"):
+            return False
+        convener = token.head if nominal else token      # "called the meeting", "a meeting is being held"
+        return coding.code != "040" or \
+            (convener.pos_ in {"VERB", "AUX"} and self.verb_lemma(convener) in self.words("convening"))
+
     def attackers_of(self, token: Token, sources: list[str]) -> list[str]:
         """'X fired rockets at Y, and Y answered with air strikes': whom the retaliation answers, those
         who attacked its sources earlier in the sentence or in the last violent sentence told."""
@@ -848,16 +858,16 @@ class SentenceCoder:
             self.reader.avoid = {self.index.state_of(s) for s in sources}
             targets = self.noun_targets(token, coding, sources) if nominal else self.verb_targets(token, coding, sources)
             self.reader.avoid = set()
-        # "the two armies traded fire": each on the other
+        # "the two armies traded fire", "traded barbs with X": each on the other
         reciprocal = reciprocal or self.says_each_other(token) or \
-            (not nominal and len(sources) > 1 and self.verb_lemma(token) in self.words("reciprocal"))
+            (not nominal and (len(sources) > 1 or bool(targets)) and self.verb_lemma(token) in self.words("reciprocal"))
         location = self.location(token)
         if not targets and not reciprocal:
             targets = self.fallback_targets(token, coding, sources)
         if coding.code in self.words("untargeted"):
             targets, reciprocal = [], False
         if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and frame.kind != "denial" and \
-                (coding.violent or not coding.curated or coding.code not in self.words("targetless")):
+                (coding.violent or not coding.curated or not self.may_lack_target(token, coding, nominal)):
             # "killing at least nine people": whom it hit is not said, or not read; and a verb of the
             # field's dictionary codes its subject acting on someone, never on no one
             return None
@@ -1061,7 +1071,8 @@ class SentenceCoder:
 
 def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
     if told.reciprocal or (not told.targets and told.coding.mutual and len(told.sources) > 1):
-        return [(s, t) for s in told.sources for t in told.sources if not index.same_side(s, t)]
+        parties = list(dict.fromkeys(told.sources + (told.targets if told.reciprocal else [])))   # "traded barbs with X"
+        return [(s, t) for s in parties for t in parties if not index.same_side(s, t)]
     return [(s, t) for s in told.sources for t in (told.targets or [""]) if not t or not index.same_side(s, t)]
 
 

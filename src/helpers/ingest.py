@@ -455,6 +455,29 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+def separate_header_lines(paragraphs: list[Paragraph], headers: list[re.Pattern]) -> list[Paragraph]:
+    """'Headline' over 'Published: 2021-04-06' with no blank line between: the header line and what
+    follows it are a paragraph of their own, so that the header is read as one (and cut off) and the
+    headline is a sentence of its own. Only the first paragraphs, where headers stand."""
+    separated = []
+    for index, paragraph in enumerate(paragraphs):
+        separated += split_at_header_line(paragraph, headers) if index < 3 else [paragraph]
+    for number, paragraph in enumerate(separated, 1):
+        paragraph.number = number
+    return separated
+
+
+def split_at_header_line(paragraph: Paragraph, headers: list[re.Pattern]) -> list[Paragraph]:
+    for newline in (m.start() for m in re.finditer(r"\n", paragraph.text)):
+        rest = paragraph.text[newline + 1:].lstrip()
+        head = paragraph.text[:newline].rstrip()
+        if head and any(pattern.match(rest) for pattern in headers):
+            tail_start = paragraph.end - len(rest)
+            return [Paragraph(paragraph.number, paragraph.start, paragraph.start + len(head), head),
+                    Paragraph(paragraph.number, tail_start, paragraph.end, rest)]
+    return [paragraph]
+
+
 def classify_paragraph(paragraph: Paragraph, boilerplate: Boilerplate) -> None:
     """Mark a paragraph that is not the article's own text with its kind and the reason."""
     for kind in PARAGRAPH_KINDS:
@@ -702,7 +725,7 @@ def read_article_source(source: ArticleSource, boilerplate: Boilerplate) -> tupl
     if is_html and page is None:
         raise ArticleError(path, "no article text found in the HTML page")
 
-    paragraphs = split_paragraphs(view.text)
+    paragraphs = separate_header_lines(split_paragraphs(view.text), boilerplate.header)
     for paragraph in paragraphs:
         classify_paragraph(paragraph, boilerplate)
     if is_html:

@@ -85,7 +85,8 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_date_read_as_subject, repair_subject_read_as_object_of_a_conjunction,
                    repair_unmarked_subject, repair_verb_read_as_modifier_of_the_root,
                    repair_subject_read_as_modifier_of_the_root, repair_passive_without_auxiliary,
-                   repair_clause_of_verb_read_as_noun_modifier, repair_participle_read_as_modifier_of_the_object):
+                   repair_clause_of_verb_read_as_noun_modifier, repair_participle_read_as_modifier_of_the_object,
+                   repair_verb_after_a_day_read_as_modifier_of_its_subject):
         doc = repair(doc)
     return doc
 
@@ -102,6 +103,30 @@ def repair_participle_read_as_modifier_of_the_object(doc: Doc) -> Doc:
                 noun.head.pos_ not in {"VERB", "AUX"} or noun.i > participle.i:
             continue
         participle.head, participle.dep_ = noun.head, "advcl"
+    return doc
+
+
+def repair_verb_after_a_day_read_as_modifier_of_its_subject(doc: Doc) -> Doc:
+    """'Egypt and Sudan on Tuesday accused Ethiopia of ...': the parser may hang the verb after the day
+    on the name before it, as a clause of that name, and give the name to another verb as subject. A
+    verb with an object and no subject, right after 'on <day>' that follows the name, is the name's
+    predicate: the name is its subject, and the verb takes the name's place in the tree."""
+    for verb in doc:
+        name = verb.head
+        if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ not in {"advcl", "acl"} or verb.i < 3 or \
+                name.pos_ != "PROPN" or name.i > verb.i or not any(c.dep_ == "obj" for c in verb.children) or \
+                any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        day, on = doc[verb.i - 1], doc[verb.i - 2]
+        if day.lemma_.lower() not in TIME_NOUNS or on.lower_ not in {"on", "in"}:
+            continue
+        root = name.head == name
+        verb.head, verb.dep_ = (verb if root else name.head), ("ROOT" if root else name.dep_)
+        if verb.dep_ in SUBJECTS:
+            verb.dep_ = "ccomp"     # the name was the subject of another verb: this one is its clause
+        name.head, name.dep_ = verb, "nsubj"
+        verb.tag_ = "VBD"           # a finite verb with its subject, for the readings after
+        day.head, day.dep_ = verb, "obl"
     return doc
 
 
