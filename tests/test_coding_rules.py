@@ -261,6 +261,48 @@ Speaking to reporters after Friday prayers, Turkey's president said the door to 
 Turkey's president called an emergency cabinet meeting on Friday.
 """
 
+# envoys declared unwelcome or called home; a decision called names; the states named last are
+# those of this sentence before those of the sentences before it
+ENVOYS = """Published: 2024-05-08
+
+Jordan and Oman cut ties with Tunisia in March.
+
+Kuwait, Morocco, Qatar and Egypt criticised Tunisia on Monday, and the four countries cut ties with Tunis on Friday.
+
+Chile declared Bolivia's ambassador, Luis Quispe, persona non grata on Tuesday.
+
+Ecuador summoned its ambassador in Lima for consultations.
+
+Bolivia's foreign ministry called Chile's decision short-sighted and unjustified.
+"""
+
+# a headline names no day: the body's day for the same act is its day
+HEADLINE = """Chile recalls its ambassador from Bolivia
+Published: 2024-05-08
+
+SANTIAGO, May 8 (Reuters) - Chile recalled its ambassador from Bolivia on Monday, the foreign ministry said.
+
+Bolivia called the decision regrettable.
+"""
+
+# a state's voice with no state of its own named does not accuse the state it names
+VOICE = """Published: 2024-05-08
+
+India and Canada have quarrelled for months, and India expelled a Canadian diplomat on Monday.
+
+In a statement, the ministry accused Canada of sheltering extremists.
+"""
+
+# appeals to step back; a speaker after a fronted place; a capital the parser took for an adverb
+APPEALS = """Published: 2024-05-08
+
+Germany urged Greece and Turkey to avoid any step that could escalate tensions.
+
+In Ankara, President Recep Tayyip Erdogan on Monday urged Greece to respect the truce.
+
+Moscow, for its part, has accused Kyiv of meddling in the dispute.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -275,7 +317,7 @@ The Taliban accused Pakistan of sheltering militants.
 
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
-            "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS,
+            "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
 
 
@@ -661,3 +703,40 @@ def test_a_group_of_states_named_by_its_number_is_the_states_named_last(tables, 
 ])
 def test_words_traded_and_meetings_called_or_only_spoken_of(tables, words, expected):
     assert coded(tables, words, "barbs") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # the four states named last are this sentence's, not the ones of the sentence before
+    ("the four countries cut ties", [(state, "TUN", code) for state in ("EGY", "KWT", "MAR", "QAT")
+                                     for code in ("111", "161")]),
+    # the Latin phrase the parser cannot read: an expulsion of the envoy
+    ("persona non grata", [("CHL", "BOL", "174")]),
+    # a state summoning its own envoy home for consultations recalls him
+    ("summoned its ambassador in Lima", [("ECU", "PER", "161")]),
+    # calling a state's decision hasty censures the state that took it
+    ("called Chile's decision", [("BOL", "CHL", "111")]),
+])
+def test_envoys_declared_unwelcome_or_called_home_and_decisions_censured(tables, words, expected):
+    assert coded(tables, words, "envoys") == expected
+
+
+@pytest.mark.parametrize("words", ["Chile recalls its ambassador", "Chile recalled its ambassador"])
+def test_a_headline_takes_the_day_the_body_gives_the_same_act(tables, words):
+    events = tables["events"]
+    row = events[(events["article_id"] == "headline") &
+                 (events["sentence_id"] == sentence_id(tables, "headline", words))]
+    assert list(zip(row["source_actor"], row["target_actor"], row["cameo_code"], row["date"])) == \
+        [("CHL", "BOL", "161", "2024-05-06")]
+
+
+def test_a_ministry_with_no_state_named_before_it_is_the_story_s_other_state(tables):
+    assert coded(tables, "the ministry accused Canada", "voice") == [("IND", "CAN", "112")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("to avoid any step", [("DEU", "GRC", "0256"), ("DEU", "TUR", "0256")]),
+    ("to respect the truce", [("TUR", "GRC", "0256")]),
+    ("for its part", [("RUS", "UKR", "112")]),
+])
+def test_appeals_to_step_back_and_subjects_the_parser_hung_elsewhere(tables, words, expected):
+    assert coded(tables, words, "appeals") == expected

@@ -4,8 +4,10 @@ from spacy.tokens import Doc
 
 from helpers.language import blank_english
 from helpers.parse import (repair_date_read_as_subject, repair_participle_read_as_modifier_of_the_object,
+                           repair_persona_non_grata, repair_subject_read_as_apposition_of_a_fronted_place,
                            repair_subject_read_as_object_of_a_conjunction,
-                           repair_verb_after_a_day_read_as_modifier_of_its_subject)
+                           repair_verb_after_a_day_read_as_modifier_of_its_subject,
+                           repair_verb_read_as_adjective_in_a_verbless_sentence)
 
 
 def misread(rows: str) -> Doc:
@@ -116,3 +118,73 @@ def test_a_verb_after_a_day_hung_on_the_name_before_it_takes_the_name_as_subject
     doc = repair_verb_after_a_day_read_as_modifier_of_its_subject(doc)
     assert [tree(doc)[i] for i in (0, 4, 5)] == [("Egypt", "nsubj", "accused"), ("Tuesday", "obl", "accused"),
                                                   ("accused", "ccomp", "broke")]
+
+
+def test_a_verb_read_as_an_adjective_in_a_sentence_without_a_verb_becomes_its_root():
+    # "Senegal summoned Ukraine's ambassador last week": the whole sentence read as one noun phrase
+    doc = misread("""
+        Senegal NNP PROPN compound 2
+        summoned VBN VERB amod 2
+        Ukraine NNP PROPN nmod:poss 4
+        's POS PART case 2
+        ambassador NN NOUN ROOT 4
+        last JJ ADJ amod 6
+        week NN NOUN nmod:unmarked 4
+        . . PUNCT punct 4
+    """)
+    doc = repair_verb_read_as_adjective_in_a_verbless_sentence(doc)
+    assert tree(doc)[:5] == [("Senegal", "nsubj", "summoned"), ("summoned", "ROOT", "summoned"),
+                             ("Ukraine", "nmod:poss", "ambassador"), ("'s", "case", "Ukraine"),
+                             ("ambassador", "obj", "summoned")]
+
+
+def test_an_adjective_in_a_sentence_with_a_verb_is_left_alone():
+    # "Armed groups attacked the post": 'Armed' is an adjective and 'attacked' the verb
+    rows = """
+        Armed VBN VERB amod 1
+        groups NNS NOUN nsubj 2
+        attacked VBD VERB ROOT 2
+        the DT DET det 4
+        post NN NOUN obj 2
+        . . PUNCT punct 2
+    """
+    assert tree(repair_verb_read_as_adjective_in_a_verbless_sentence(misread(rows))) == tree(misread(rows))
+
+
+def test_persona_non_grata_read_as_a_clause_becomes_the_complement_and_the_envoy_the_object():
+    # "Peru declared Mexico's ambassador Monroy persona non grata": 'persona' read as a verb
+    doc = misread("""
+        Peru NNP PROPN nsubj 1
+        declared VBD VERB ROOT 1
+        Mexico NNP PROPN nmod:poss 4
+        's POS PART case 2
+        ambassador NN NOUN compound 5
+        Monroy NNP PROPN nsubj 6
+        persona NNP VERB ccomp 1
+        non AFX ADJ amod 8
+        grata NN NOUN obj 6
+        . . PUNCT punct 1
+    """)
+    doc = repair_persona_non_grata(doc)
+    assert tree(doc)[5:9] == [("Monroy", "obj", "declared"), ("persona", "compound", "grata"),
+                              ("non", "advmod", "grata"), ("grata", "xcomp", "declared")]
+
+
+def test_a_name_read_as_an_apposition_of_a_fronted_place_becomes_the_subject():
+    # "In Bogota, President Gustavo Petro on Monday urged Peru ...": the name hung on 'Bogota'
+    doc = misread("""
+        In IN ADP case 1
+        Bogota NNP PROPN obl 8
+        , , PUNCT punct 4
+        President NNP PROPN nmod:desc 4
+        Gustavo NNP PROPN appos 1
+        Petro NNP PROPN flat 4
+        on IN ADP case 7
+        Monday NNP PROPN nmod 1
+        urged VBD VERB ROOT 8
+        Peru NNP PROPN obj 8
+        . . PUNCT punct 8
+    """)
+    doc = repair_subject_read_as_apposition_of_a_fronted_place(doc)
+    assert tree(doc)[1] == ("Bogota", "obl", "urged")
+    assert tree(doc)[4] == ("Gustavo", "nsubj", "urged")

@@ -505,8 +505,25 @@ def date_article_events(events: pd.DataFrame, sentences: pd.Series, published: d
                                context, nameable)
         dated[index] = row
         done.append({"event_id": event["event_id"], "sentence_id": sid, "trigger": event["trigger"],
-                     "cameo_code": event["cameo_code"], "source_actor": event.get("source_actor", ""), **row})
-    return dated
+                     "cameo_code": event["cameo_code"], "source_actor": event.get("source_actor", ""),
+                     "target_actor": event.get("target_actor", ""), "index": index, **row})
+    return {**dated, **headline_dates(done, min(sentences.index, default=0))}
+
+
+def headline_dates(done: list[dict], headline_id: int) -> dict:
+    """A headline names no day ('Peru expels Mexico's ambassador'); the body tells the same act again
+    with its day, and that day is the headline's (data/gold/CODING.md, "Dates")."""
+    found = {}
+    undated = [e for e in done if e["sentence_id"] == headline_id and not e["date"]
+               and e["date_basis"] in {"publication", "unknown"}]
+    for event in undated:
+        told = next((e for e in done if e["sentence_id"] > headline_id and e["date"] and same_act(e, event)
+                     and e["target_actor"] == event["target_actor"]), None)
+        if told is not None:
+            found[event["index"]] = {"date": told["date"], "date_earliest": told["date_earliest"],
+                                     "date_latest": told["date_latest"], "date_basis": told["date_basis"],
+                                     "date_text": f"{told['date_text']} (told again in sentence {told['sentence_id']})"}
+    return found
 
 
 def resolve_dates(events: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

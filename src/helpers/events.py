@@ -458,9 +458,11 @@ class SentenceCoder:
             subjects = [c for c in token.lefts if c.dep_ == "vocative" and self.reader.named(c)] + subjects
         if not subjects and token.pos_ in {"NOUN", "PROPN"} and self.headline_subject(token) is not None:
             subjects = [self.headline_subject(token)]
-        if not subjects:       # "Hezbollah denied ...": a name before the verb that the parser left unattached
-            subjects = [c for c in token.children if c.dep_ in {"vocative", "dep"} and c.i < token.i and
-                        c.pos_ in {"PROPN", "NOUN"}]
+        if not subjects:       # "Hezbollah denied ...": a name before the verb that the parser left unattached,
+            # or read as an adverb ("Moscow, for its part, has accused Kyiv")
+            subjects = [c for c in token.children if c.i < token.i and (
+                c.dep_ in {"vocative", "dep"} and c.pos_ in {"PROPN", "NOUN"} or
+                c.dep_ == "advmod" and c.tag_ == "RB" and c.is_title and self.reader.named(c))]
         if subjects:
             found = []
             for subject in subjects:     # "the BLF and the BLA have claimed": two subjects when the parse splits them

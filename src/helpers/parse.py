@@ -86,7 +86,9 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_unmarked_subject, repair_verb_read_as_modifier_of_the_root,
                    repair_subject_read_as_modifier_of_the_root, repair_passive_without_auxiliary,
                    repair_clause_of_verb_read_as_noun_modifier, repair_participle_read_as_modifier_of_the_object,
-                   repair_verb_after_a_day_read_as_modifier_of_its_subject):
+                   repair_verb_after_a_day_read_as_modifier_of_its_subject,
+                   repair_verb_read_as_adjective_in_a_verbless_sentence, repair_persona_non_grata,
+                   repair_subject_read_as_apposition_of_a_fronted_place):
         doc = repair(doc)
     return doc
 
@@ -300,6 +302,90 @@ def repair_subject_read_as_modifier_of_the_root(doc: Doc) -> Doc:
             child.head = verb
     subject.head, subject.dep_ = verb, "nsubj"
     root.head, root.dep_ = verb, "obj"
+    return doc
+
+
+def repair_verb_read_as_adjective_in_a_verbless_sentence(doc: Doc) -> Doc:
+    """'Senegal summoned Ukraine's ambassador', 'Foreign Minister Yang Jiechi summoned Ambassador
+    Niwa', 'President X, in a video address, accused Dushanbe of ...': after a name (or the comma
+    closing a phrase set off after it) the parser may read the past verb as an adjective deep inside
+    one long noun phrase, whatever it hangs it on. A sentence whose root is a noun and whose only verb is such an
+    adjective between two noun phrases has lost its verb: the verb is the root, the phrase before it
+    its subject and the one after it its object; what else hung across the verb now hangs on it."""
+    root = sentence_root(doc)
+    if root.pos_ not in {"NOUN", "PROPN"}:
+        return doc
+    verb = next((t for t in doc[1:-1] if t.dep_ in {"amod", "compound"} and t.tag_ in {"VBD", "VBN"}
+                 and (doc[t.i - 1].pos_ in {"NOUN", "PROPN"} or doc[t.i - 1].text == "," and root.i < t.i)
+                 and doc[t.i + 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}), None)
+    if verb is None:
+        return doc
+    before = [t for t in doc[:verb.i] if t.head.i >= verb.i or t.head == t]
+    after = [t for t in doc[verb.i + 1:] if t.head.i <= verb.i or t.head == t]
+    subject = next((t for t in reversed(before) if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    obj = next((t for t in after if t.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    if subject is None or obj is None:
+        return doc
+    verb.head, verb.dep_, verb.tag_, verb.pos_ = verb, "ROOT", "VBD", "VERB"
+    for token in before + after:
+        token.head = verb
+        if token.dep_ in {"ROOT", "amod", "compound", "flat", "appos"}:
+            token.dep_ = "obl" if token.i > verb.i else "dep"
+        elif token.dep_.startswith("nmod") and token.i > verb.i:
+            token.dep_ = token.dep_.replace("nmod", "obl")
+    subject.dep_, obj.dep_ = "nsubj", "obj"
+    return doc
+
+
+def first_word(token: Token) -> Token:
+    return next(t for t in token.subtree if not t.is_punct)
+
+
+def repair_subject_read_as_apposition_of_a_fronted_place(doc: Doc) -> Doc:
+    """'In Bogota, President Gustavo Petro on Monday urged ...': the parser may read the name after the
+    comma as an apposition of the place before it and leave the verb without a subject. A place says
+    where; the name after the comma that closes it, before a verb with no subject, is that verb's
+    subject."""
+    for verb in doc:
+        if not verb.tag_.startswith("VB") or any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        place = next((c for c in verb.lefts if c.dep_ == "obl" and
+                      any(g.dep_ == "case" and g.lower_ in {"in", "at", "from"} for g in c.children)), None)
+        name = next((c for c in place.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                     and doc[first_word(c).i - 1].text == ","), None) if place is not None else None
+        if name is not None and name.i < verb.i:
+            name.head, name.dep_ = verb, "nsubj"
+            for child in list(name.rights):
+                if child.dep_.startswith("nmod") and child.i < verb.i:
+                    child.head, child.dep_ = verb, child.dep_.replace("nmod", "obl")
+    return doc
+
+
+def repair_persona_non_grata(doc: Doc) -> Doc:
+    """'declared Mexico's ambassador persona non grata': the treebank has no Latin, and the parser may
+    read 'persona' as a verb with the envoy as its subject. The phrase is the complement of the verb
+    it hangs under ('grata' its head, as the patterns file names it), and whoever it hung on the
+    phrase is that verb's object."""
+    for start in range(len(doc) - 2):
+        if [t.lower_ for t in doc[start:start + 3]] != ["persona", "non", "grata"]:
+            continue
+        phrase = list(doc[start:start + 3])
+        persona, non, grata = phrase
+        verb = next((a for a in list(persona.ancestors) + list(grata.ancestors)
+                     if a not in phrase and a.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            continue
+        hung = [c for t in phrase for c in t.children if c not in phrase]
+        grata.head, grata.dep_, grata.tag_, grata.pos_ = verb, "xcomp", "JJ", "ADJ"
+        persona.head, persona.dep_, persona.tag_, persona.pos_ = grata, "compound", "NN", "NOUN"
+        non.head, non.dep_ = grata, "advmod"
+        for child in hung:
+            obj = next((c for c in verb.children if c.dep_ in {"obj", "nsubj:pass"}), None)
+            if child.i < start and child.pos_ in {"NOUN", "PROPN", "PRON"} and child.dep_ != "case":
+                child.head, child.dep_ = (verb, "obj") if obj is None else (obj, "appos")
+            else:
+                child.head = verb
+                child.dep_ = child.dep_.replace("nmod", "obl")
     return doc
 
 

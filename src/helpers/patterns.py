@@ -34,7 +34,7 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
-                "retaliation", "convening")
+                "retaliation", "convening", "state_voices")
 
 
 def preposition_of(value) -> str:

@@ -338,7 +338,7 @@ class SentenceReader:
         # a state named after the phrase is whom they act on ("the four countries ... with Qatar")
         later = {self.index.state_of(actor) for i, (actor, _) in self.mention_at.items() if i > token.i}
         found: list[str] = []
-        for state in reversed(here + self.discourse.state_order):
+        for state in reversed(self.discourse.state_order + here):
             if state and state not in found and state not in later and state not in self.avoid:
                 found.append(state)
         return sorted(found[:count]) if len(found) >= count else []
@@ -376,7 +376,7 @@ class SentenceReader:
         suffix = self.agent_suffix(head)
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
-            return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head)
+            return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head, suffix)
         title, suffix = self.title_of(head) if head.pos_ == "PROPN" else (None, "")
         if title is not None:      # "foreign ministry spokeswoman Maria Zakharova": someone the dictionary does not know
             owned = self.owned_body(title, suffix, allow_pronoun) or self.owned_body(head, suffix, allow_pronoun)
@@ -410,13 +410,19 @@ class SentenceReader:
                   if (actor := self.named(part)) and actor != named]
         return [self.body_of(owner, suffix) if suffix else owner for owner in dict.fromkeys(owners)]
 
-    def state_of_story(self, head: Token) -> list[str]:
+    def state_of_story(self, head: Token, suffix: str) -> list[str]:
         """'officials said', 'top military and civilian leaders': a role with no owner in the phrase
-        belongs to the first state the sentence names, else to the state the article is about."""
-        named = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items())
+        belongs to the first state the sentence names, else to the state the article is about. A
+        state's voice ('the ministry accused Canada of ...') does not speak to or of its own state:
+        one named after it is whom it acts on, and the voice is then the story's other state."""
+        named = [(i, self.index.state_of(actor)) for i, (actor, _) in sorted(self.mention_at.items())
                  if self.index.kind.get(self.index.top.get(actor, actor)) == "state"]
-        named = [state for state in named if state]
-        return named[:1] or self.discourse.dominant_state()
+        named = [(i, state) for i, state in named if state]
+        if suffix.lower() not in self.grammar("state_voices") or any(i < head.i for i, _ in named):
+            return [state for _, state in named][:1] or self.discourse.dominant_state()
+        after = {state for _, state in named}
+        voice = [state for state in self.discourse.dominant_state() or self.discourse.main_pair() if state not in after]
+        return voice[:1] if len(voice) == 1 else [state for _, state in named][:1]
 
     def state_where(self, head: Token) -> list[str]:
         """'security forces in Guinea', 'students throughout Indonesia', 'hideouts inside Iran': the
