@@ -120,3 +120,10 @@ def test_unknown_names_summarised_part_by_part_are_summarised_as_a_whole():
     pd.testing.assert_frame_equal(summarise_unresolved(iter(parts)), summarise_unresolved(CANDIDATES))
     assert summarise_unresolved(iter([])).empty
 
+
+
+def test_a_secretary_general_alone_is_not_the_un_s(actors):
+    # NATO, the Arab League, the OAS and the GCC have secretaries-general of their own
+    found = mentions_in("NATO Secretary-General Jens Stoltenberg condemned the strikes, and the Arab League's "
+                        "secretary-general called for calm.", actors)
+    assert found == [("NATO", "NATO"), ("Arab League", "ARAB_LEAGUE")]

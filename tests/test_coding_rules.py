@@ -303,6 +303,23 @@ In Ankara, President Recep Tayyip Erdogan on Monday urged Greece to respect the 
 Moscow, for its part, has accused Kyiv of meddling in the dispute.
 """
 
+# an attack condemned is its perpetrator's, not its victim's; expecting others to act is no intent
+# of one's own; where a meeting is held is not who meets
+CONDEMNED = """Published: 2024-05-08
+
+Serbian gunmen attacked Kosovo police on Sunday.
+
+Albania condemned the attack on the Kosovo police.
+
+Washington expects Thailand and Cambodia to resume talks.
+
+The African Union convened an extraordinary summit in Uganda on Thursday.
+
+Talks between Thailand and Cambodia could resume next week.
+
+Talks between Thailand and Cambodia resumed on Monday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -317,7 +334,7 @@ The Taliban accused Pakistan of sheltering militants.
 
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
-            "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS,
+            "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS, "condemned": CONDEMNED,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
 
 
@@ -740,3 +757,15 @@ def test_a_ministry_with_no_state_named_before_it_is_the_story_s_other_state(tab
 ])
 def test_appeals_to_step_back_and_subjects_the_parser_hung_elsewhere(tables, words, expected):
     assert coded(tables, words, "appeals") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("condemned the attack on", [("ALB", "SRB", "111")]),
+    ("expects Thailand", []),
+    ("convened an extraordinary summit", [("AU", "", "040")]),
+    # talks that could resume are not held; talks that resumed are
+    ("could resume", []),
+    ("resumed on Monday", [("KHM", "THA", "040"), ("THA", "KHM", "040")]),
+])
+def test_condemned_attacks_expectations_of_others_and_where_a_summit_is_held(tables, words, expected):
+    assert coded(tables, words, "condemned") == expected

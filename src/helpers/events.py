@@ -43,6 +43,7 @@ EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "targe
 OBJECTS = {"obj", "iobj"}
 RELATIVE_PRONOUNS = {"which", "who", "whom", "that", "whose"}
 GENERIC_INTENT = "030"       # express intent to cooperate, not specified below
+MEETING = "040"              # consult: a meeting, whose place is never its other party
 GENERIC_DEMAND = "100"       # demand, not specified below
 GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
 GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
@@ -566,17 +567,21 @@ class SentenceCoder:
                 patient = token.head
             if patient is None:
                 return []
+            if coding.target_from_reference and self.is_event_noun(patient):
+                return self.perpetrators_named(patient, sources) or self.referenced_perpetrators(sources)
             found = self.phrase_targets(patient, sources)
             if found:
                 return found
-            if coding.target_from_reference and self.is_event_noun(patient):
-                return self.referenced_perpetrators(sources)
             if self.verb_lemma(token) in self.words("withdrawal"):
                 return self.located_states(patient.children, sources)     # "X's envoy in Y was recalled"
             if not self.is_weapon(patient):      # "projectiles were fired by X at Y": Y is in an oblique
                 return []
         for child in children:
-            if child.dep_ in OBJECTS and not self.is_weapon(child):
+            if child.dep_ in OBJECTS and coding.target_from_reference and self.is_event_noun(child):
+                found = self.perpetrators_named(child, sources)
+                if found:
+                    return found
+            elif child.dep_ in OBJECTS and not self.is_weapon(child):
                 found = self.phrase_targets(child, sources)
                 if found:
                     return found
@@ -600,9 +605,9 @@ class SentenceCoder:
                     found = self.other_side(self.reader.actors_of(inner), sources)
                     if found:
                         return found
-        if not coding.violent and not (coding.mutual and len(sources) > 1):
+        if not coding.violent and not (coding.mutual and len(sources) > 1) and coding.code != MEETING:
             # "recalled its ambassador in Tehran", "returned to his post in Tehran": where it happens
-            # ("X and Y will meet in Brazil": where they meet, not whom)
+            # ("X and Y will meet in Brazil", "convened a summit in Uganda": where they meet, not whom)
             places = obliques + [n for c in obliques + [c for c in children if c.dep_ in OBJECTS]
                                  for n in c.children if n.dep_ == "nmod"]
             found = self.located_states(places, sources)
@@ -706,6 +711,21 @@ class SentenceCoder:
             return own
         events, _ = self.discourse.violent_told[-1]
         return sorted({event["source_actor"] for event in events})
+
+    def perpetrators_named(self, act: Token, sources: list[str]) -> list[str]:
+        """'condemned Israel's strikes on Lebanon', 'the Turkish bombardment', 'the attack by X': who
+        did the act a condemnation names; never whom it was done to ('the attack on the police')."""
+        for child in act.children:
+            by = child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) == "by"
+            if child.dep_ in {"nmod:poss", "amod", "compound"} or by:
+                found = self.other_side(self.reader.actors_of(child), sources)
+                if found:
+                    return found
+            if child.dep_ == "acl" and self.is_passive(child):     # "the attack carried out by X"
+                found = self.other_side(self.verb_sources(child), sources)
+                if found:
+                    return found
+        return []
 
     def referenced_perpetrators(self, sources: list[str]) -> list[str]:
         """'condemned the attack': those who carried out the violent events the article told last."""
@@ -992,7 +1012,7 @@ class SentenceCoder:
             return token
         if token.dep_ in {"obl", "nmod"} and self.reader.case_of(token) in BACKGROUND_CASES:
             return token
-        if token.dep_ in OBJECTS | {"nsubj:pass", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
+        if token.dep_ in OBJECTS | {"nsubj", "nsubj:pass", "obl"} and token.head.pos_ in {"VERB", "AUX"}:
             return token.head
         return token
 
