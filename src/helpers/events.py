@@ -25,6 +25,7 @@ not coded again; "condemned the attack" targets whoever carried it out. Dates ar
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -541,22 +542,34 @@ class SentenceCoder:
     def phrase_targets(self, token: Token, sources: list[str]) -> list[str]:
         """Actors a phrase names, or that a non-actor phrase carries ('the envoy of X', 'X's camps')."""
         found = self.other_side(self.reader.actors_of(token), sources)
-        if found:
-            return found
+        return found or self.actors_hung_on(token, sources, self.carries_owner)
+
+    def carries_owner(self, child: Token) -> bool:
+        """'X's camps', 'Iranian camps', 'the envoy of X': not where ('camps in X') nor a venue ('Doha
+        ceasefire'). An "obl" on a noun is a parser's slip for "nmod" ("shuts border with Rwanda")."""
+        if not (child.dep_ in {"nmod:poss", "nmod", "amod", "compound"} or
+                (child.dep_ == "obl" and child.head.pos_ == "NOUN")):
+            return False
+        locative = child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) in LOCATIVE_CASES
+        return not locative and not self.reader.names_venue(child)
+
+    def carries_doer(self, child: Token) -> bool:
+        """'Israel's strikes', 'the Turkish bombardment', 'the attack by X'."""
+        return child.dep_ in {"nmod:poss", "amod", "compound"} or \
+            (child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) == "by")
+
+    def actors_hung_on(self, token: Token, sources: list[str], carries: Callable[[Token], bool]) -> list[str]:
+        """The first actors, other than the sources, of a modifier of the phrase that `carries` one, or
+        of the agent of a passive clause on it ('the steps taken by both governments')."""
         for child in token.children:
-            # an "obl" on a noun is a parser's slip for "nmod" ("shuts border with Rwanda")
-            if child.dep_ in {"nmod:poss", "nmod", "amod", "compound"} or (child.dep_ == "obl" and token.pos_ == "NOUN"):
-                if child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) in LOCATIVE_CASES:
-                    continue
-                if self.reader.names_venue(child):
-                    continue        # "agree Doha ceasefire"
-                inner = self.other_side(self.reader.actors_of(child), sources)
-                if inner:
-                    return inner
-            if child.dep_ == "acl" and self.is_passive(child):     # "the steps taken by both governments"
-                inner = self.other_side(self.verb_sources(child), sources)
-                if inner:
-                    return inner
+            if carries(child):
+                found = self.other_side(self.reader.actors_of(child), sources)
+                if found:
+                    return found
+            if child.dep_ == "acl" and self.is_passive(child):
+                found = self.other_side(self.verb_sources(child), sources)
+                if found:
+                    return found
         return []
 
     def verb_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
@@ -713,19 +726,9 @@ class SentenceCoder:
         return sorted({event["source_actor"] for event in events})
 
     def perpetrators_named(self, act: Token, sources: list[str]) -> list[str]:
-        """'condemned Israel's strikes on Lebanon', 'the Turkish bombardment', 'the attack by X': who
-        did the act a condemnation names; never whom it was done to ('the attack on the police')."""
-        for child in act.children:
-            by = child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) == "by"
-            if child.dep_ in {"nmod:poss", "amod", "compound"} or by:
-                found = self.other_side(self.reader.actors_of(child), sources)
-                if found:
-                    return found
-            if child.dep_ == "acl" and self.is_passive(child):     # "the attack carried out by X"
-                found = self.other_side(self.verb_sources(child), sources)
-                if found:
-                    return found
-        return []
+        """'condemned Israel's strikes on Lebanon', 'the attack carried out by X': who did the act a
+        condemnation names; never whom it was done to ('the attack on the police')."""
+        return self.actors_hung_on(act, sources, self.carries_doer)
 
     def referenced_perpetrators(self, sources: list[str]) -> list[str]:
         """'condemned the attack': those who carried out the violent events the article told last."""
