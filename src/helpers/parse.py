@@ -309,9 +309,10 @@ def repair_verb_read_as_adjective_in_a_verbless_sentence(doc: Doc) -> Doc:
     """'Senegal summoned Ukraine's ambassador', 'Foreign Minister Yang Jiechi summoned Ambassador
     Niwa', 'President X, in a video address, accused Dushanbe of ...': after a name (or the comma
     closing a phrase set off after it) the parser may read the past verb as an adjective deep inside
-    one long noun phrase, whatever it hangs it on. A sentence whose root is a noun and whose only verb is such an
-    adjective between two noun phrases has lost its verb: the verb is the root, the phrase before it
-    its subject and the one after it its object; what else hung across the verb now hangs on it."""
+    one long noun phrase, whatever it hangs it on. A sentence whose root is a noun has lost its verb,
+    and a past tense read as an adjective between two noun phrases is that verb: it is the root, the
+    phrase before it its subject and the one after it its object; what else hung across the verb now
+    hangs on it."""
     root = sentence_root(doc)
     if root.pos_ not in {"NOUN", "PROPN"}:
         return doc
@@ -338,6 +339,7 @@ def repair_verb_read_as_adjective_in_a_verbless_sentence(doc: Doc) -> Doc:
 
 
 def first_word(token: Token) -> Token:
+    """The first word of a token's phrase, past the punctuation hung on it."""
     return next(t for t in token.subtree if not t.is_punct)
 
 
@@ -373,8 +375,8 @@ def repair_persona_non_grata(doc: Doc) -> Doc:
         persona, non, grata = phrase
         verb = next((a for a in list(persona.ancestors) + list(grata.ancestors)
                      if a not in phrase and a.pos_ in {"VERB", "AUX"}), None)
-        if verb is None:
-            continue
+        if verb is None or any(a in phrase for a in verb.ancestors):
+            continue        # the verb hangs inside the phrase: rehanging the phrase on it would loop
         hung = [c for t in phrase for c in t.children if c not in phrase]
         grata.head, grata.dep_, grata.tag_, grata.pos_ = verb, "xcomp", "JJ", "ADJ"
         persona.head, persona.dep_, persona.tag_, persona.pos_ = grata, "compound", "NN", "NOUN"
