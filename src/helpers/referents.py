@@ -417,12 +417,12 @@ class SentenceReader:
         one named after it is whom it acts on, and the voice is then the story's other state."""
         named = [(i, self.index.state_of(actor)) for i, (actor, _) in sorted(self.mention_at.items())
                  if self.index.kind.get(self.index.top.get(actor, actor)) == "state"]
-        named = [(i, state) for i, state in named if state]
-        if suffix.lower() not in self.grammar("state_voices") or any(i < head.i for i, _ in named):
-            return [state for _, state in named][:1] or self.discourse.dominant_state()
-        after = {state for _, state in named}
-        voice = [state for state in self.discourse.dominant_state() or self.discourse.main_pair() if state not in after]
-        return voice[:1] if len(voice) == 1 else [state for _, state in named][:1]
+        states = [state for _, state in named if state]
+        if suffix.lower() not in self.grammar("state_voices") or any(i < head.i and state for i, state in named):
+            return states[:1] or self.discourse.dominant_state()
+        story = self.discourse.dominant_state() or self.discourse.main_pair()
+        voice = [state for state in story if state not in states]
+        return voice if len(voice) == 1 else states[:1]
 
     def state_where(self, head: Token) -> list[str]:
         """'security forces in Guinea', 'students throughout Indonesia', 'hideouts inside Iran': the
