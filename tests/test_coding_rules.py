@@ -320,6 +320,59 @@ Talks between Thailand and Cambodia could resume next week.
 Talks between Thailand and Cambodia resumed on Monday.
 """
 
+# a person named in full once is named by surname after; a title with a state names an unknown
+# person's state for the rest of the article
+NAMES = """Published: 2008-03-05
+
+Ecuador's president, Rafael Correa, flew to Caracas on Tuesday.
+
+Bolivian Foreign Minister Arturo Quispe arrived in Quito on Monday.
+
+Correa accused Colombia of lying about the raid.
+
+President Alvaro Uribe telephoned Correa on Saturday.
+
+Quispe accused Colombia of violating Ecuador's sovereignty.
+"""
+
+# crowds are of the state where they gather; a document speaks for the subject before it; a noun
+# aside is no subject; a French title is one noun
+LIAISON = """Published: 2023-07-21
+
+Protesters stormed the Danish embassy in Tehran on Thursday.
+
+In Oslo, demonstrators pelted the Iranian embassy with eggs.
+
+Denmark summoned Iran's chargé d'affaires on Friday.
+
+Tehran throws out Denmark's envoy
+
+Denmark cut diplomatic ties with Iran on Saturday.
+
+The statement also accused Iran of failing to protect the mission.
+
+Norway, for its part, accused Iran of ignoring its duties.
+"""
+
+# troops that pull back or fight; a recall by a third state follows the one before it; a denial of
+# anything; a meeting requested is not held
+WITHDRAWALS = """Published: 2020-07-08
+
+India and China blamed each other for the clash in the valley.
+
+Chinese troops pulled back two kilometres on Monday.
+
+Indian and Chinese soldiers fought for hours near the lake.
+
+Japan recalled its ambassador from China on Tuesday.
+
+Australia recalled its ambassador on Wednesday.
+
+China denied that its patrols had crossed the line.
+
+India requested a meeting between the two defence ministers.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -335,6 +388,7 @@ The Taliban accused Pakistan of sheltering militants.
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
             "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS, "condemned": CONDEMNED,
+            "names": NAMES, "liaison": LIAISON, "withdrawals": WITHDRAWALS,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
 
 
@@ -769,3 +823,38 @@ def test_appeals_to_step_back_and_subjects_the_parser_hung_elsewhere(tables, wor
 ])
 def test_condemned_attacks_expectations_of_others_and_where_a_summit_is_held(tables, words, expected):
     assert coded(tables, words, "condemned") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # the surname of a person the dictionary knows, once named in full
+    ("Correa accused Colombia", [("ECU", "COL", "112")]),
+    # "Alvaro Uribe" for the dictionary's "Alvaro Uribe Velez"; each side of a call
+    ("telephoned Correa", [("COL", "ECU", "041"), ("ECU", "COL", "041")]),
+    # a person the dictionary does not know, whose title said whose he is
+    ("Quispe accused Colombia", [("BOL", "COL", "112")]),
+])
+def test_people_are_named_by_surname_after_their_full_name(tables, words, expected):
+    assert coded(tables, words, "names") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("stormed the Danish embassy", [("IRN", "DNK", "145")]),
+    ("In Oslo, demonstrators", [("NOR", "IRN", "145")]),
+    ("chargé d'affaires", [("DNK", "IRN", "114")]),
+    ("throws out", [("IRN", "DNK", "174")]),
+    ("The statement also accused", [("DNK", "IRN", "112")]),
+    ("for its part", [("NOR", "IRN", "112")]),
+])
+def test_crowds_documents_asides_and_french_titles(tables, words, expected):
+    assert coded(tables, words, "liaison") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Chinese troops pulled back", [("CHN", "IND", "0874")]),
+    ("soldiers fought for hours", [("CHN", "IND", "190"), ("IND", "CHN", "190")]),
+    ("Australia recalled its ambassador", [("AUS", "CHN", "161")]),
+    ("China denied", [("CHN", "", "016")]),
+    ("requested a meeting", [("IND", "CHN", "036")]),
+])
+def test_withdrawals_fights_recalls_that_follow_denials_and_requested_meetings(tables, words, expected):
+    assert coded(tables, words, "withdrawals") == expected

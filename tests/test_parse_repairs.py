@@ -3,10 +3,12 @@ parser gave it (words, heads, labels, tags) and checks the tree the repair leave
 from spacy.tokens import Doc
 
 from helpers.language import blank_english
-from helpers.parse import (repair_date_read_as_subject, repair_participle_read_as_modifier_of_the_object,
-                           repair_persona_non_grata, repair_subject_read_as_apposition_of_a_fronted_place,
+from helpers.parse import (joined_titles, repair_conjunct_of_a_reported_clause, repair_date_read_as_subject,
+                           repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
+                           repair_subject_read_as_apposition_of_a_fronted_place, repair_subject_read_as_aside,
                            repair_subject_read_as_object_of_a_conjunction,
                            repair_verb_after_a_day_read_as_modifier_of_its_subject,
+                           repair_verb_read_as_adjective_before_a_closing_speaker,
                            repair_verb_read_as_adjective_in_a_verbless_sentence)
 
 
@@ -188,3 +190,124 @@ def test_a_name_read_as_an_apposition_of_a_fronted_place_becomes_the_subject():
     doc = repair_subject_read_as_apposition_of_a_fronted_place(doc)
     assert tree(doc)[1] == ("Bogota", "obl", "urged")
     assert tree(doc)[4] == ("Gustavo", "nsubj", "urged")
+
+
+def test_a_name_read_as_a_conjunct_of_a_fronted_phrase_becomes_the_subject_and_takes_its_apposition():
+    # "On Twitter, Aziz Tazi, Rabat's minister of trade, wrote ...": the name coordinated with 'Twitter'
+    doc = misread("""
+        On IN ADP case 1
+        Twitter NNP PROPN obl 9
+        , , PUNCT punct 4
+        Aziz NNP PROPN compound 4
+        Tazi NNP PROPN conj 1
+        , , PUNCT punct 8
+        Rabat NNP PROPN nmod:poss 8
+        's POS PART case 6
+        minister NN NOUN appos 1
+        wrote VBD VERB ROOT 9
+        . . PUNCT punct 9
+    """)
+    doc = repair_subject_read_as_apposition_of_a_fronted_place(doc)
+    assert [tree(doc)[i] for i in (1, 4, 8)] == [("Twitter", "obl", "wrote"), ("Tazi", "nsubj", "wrote"),
+                                                 ("minister", "appos", "Tazi")]
+
+
+def test_a_second_verb_of_the_speaker_read_as_coordinated_with_the_reported_verb_is_the_speaker_s():
+    # "General X told reporters that Malian forces were still shelling Kidal and accused Algiers ..."
+    doc = misread("""
+        Ivanov NNP PROPN nsubj 1
+        told VBD VERB ROOT 1
+        reporters NNS NOUN obj 1
+        that IN SCONJ mark 7
+        Malian JJ ADJ amod 5
+        forces NNS NOUN nsubj 7
+        were VBD AUX aux 7
+        shelling VBG VERB ccomp 1
+        Kidal NNP PROPN obj 7
+        and CC CCONJ cc 10
+        accused VBD VERB conj 7
+        Algiers NNP PROPN obj 10
+        . . PUNCT punct 1
+    """)
+    doc = repair_conjunct_of_a_reported_clause(doc)
+    assert tree(doc)[10] == ("accused", "conj", "told")
+
+
+def test_a_verb_coordinated_with_a_reported_verb_that_shares_its_auxiliary_is_left_alone():
+    # "... said that troops had entered the town and killed ten": 'killed' is the troops'
+    rows = """
+        Kyiv NNP PROPN nsubj 1
+        said VBD VERB ROOT 1
+        troops NNS NOUN nsubj 4
+        had VBD AUX aux 4
+        entered VBN VERB ccomp 1
+        Kherson NNP PROPN obj 4
+        and CC CCONJ cc 7
+        killed VBN VERB conj 4
+        ten CD NUM obj 7
+        . . PUNCT punct 1
+    """
+    assert tree(repair_conjunct_of_a_reported_clause(misread(rows))) == tree(misread(rows))
+
+
+def test_a_past_verb_read_as_an_adjective_before_a_closing_speaker_becomes_the_reported_verb():
+    # "Minister Ana Ruiz summoned Peru's envoy, her ministry said": 'summoned' read as the envoy's adjective
+    doc = misread("""
+        Minister NNP PROPN nmod:desc 1
+        Ana NNP PROPN nsubj 10
+        Ruiz NNP PROPN flat 1
+        summoned VBD VERB amod 6
+        Peru NNP PROPN nmod:poss 6
+        's POS PART case 4
+        envoy NN NOUN appos 1
+        , , PUNCT punct 9
+        her PRP$ PRON nmod:poss 9
+        ministry NN NOUN nsubj 10
+        said VBD VERB ROOT 10
+        . . PUNCT punct 10
+    """)
+    doc = repair_verb_read_as_adjective_before_a_closing_speaker(doc)
+    assert [tree(doc)[i] for i in (1, 3, 6)] == [("Ana", "nsubj", "summoned"), ("summoned", "ccomp", "said"),
+                                                 ("envoy", "obj", "summoned")]
+
+
+def test_an_aside_read_as_the_subject_gives_the_subject_back_to_the_name_before_it():
+    # "Chad, for its part, accused Sudan ...": 'part' read as the subject, 'Chad' left hanging
+    doc = misread("""
+        Chad NNP PROPN dep 6
+        , , PUNCT punct 6
+        for IN ADP case 4
+        its PRP$ PRON nmod:poss 4
+        part NN NOUN nsubj 6
+        , , PUNCT punct 4
+        accused VBD VERB ROOT 6
+        Sudan NNP PROPN obj 6
+        . . PUNCT punct 6
+    """)
+    doc = repair_subject_read_as_aside(doc)
+    assert [tree(doc)[i] for i in (0, 4)] == [("Chad", "nsubj", "accused"), ("part", "obl", "accused")]
+
+
+def test_an_aside_read_as_the_subject_gives_the_subject_to_the_phrase_after_it():
+    # "In a statement, the OAS secretary-general expressed ...": 'statement' read as the subject
+    doc = misread("""
+        In IN ADP case 2
+        a DT DET det 2
+        statement NN NOUN nsubj 7
+        , , PUNCT punct 6
+        the DT DET det 6
+        OAS NNP PROPN compound 6
+        chief NN NOUN appos 2
+        expressed VBD VERB ROOT 7
+        support NN NOUN obj 7
+        . . PUNCT punct 7
+    """)
+    doc = repair_subject_read_as_aside(doc)
+    assert [tree(doc)[i] for i in (2, 6)] == [("statement", "obl", "expressed"), ("chief", "nsubj", "expressed")]
+
+
+def test_charge_d_affaires_is_one_word_at_the_offset_of_its_first():
+    words, spaces, offsets = joined_titles(["Iran", "summoned", "the", "chargé", "d'affaires", "."],
+                                           [True, True, True, True, False, False], [0, 5, 14, 18, 25, 35])
+    assert (words, spaces, offsets) == (["Iran", "summoned", "the", "chargé d'affaires", "."],
+                                        [True, True, True, False, False], [0, 5, 14, 18, 35])

@@ -93,7 +93,32 @@ class NameIndex:
 
 
 def build_name_index(actors: pd.DataFrame) -> NameIndex:
-    return _name_index(tuple(zip(actors["actor_id"], actors["aliases"])))
+    aliases = dict(zip(actors["actor_id"], actors["aliases"]))
+    for actor, name in short_names(actors).items():
+        aliases[actor] += ALIAS_SEPARATOR + name
+    return _name_index(tuple(aliases.items()))
+
+
+TITLES = {"president", "king", "prince", "queen", "emir", "sheikh", "general", "minister", "premier", "mr", "mrs",
+          "ms", "dr", "secretary", "chancellor", "senator", "colonel", "ambassador"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abdul", "de", "del", "da", "dos", "van", "von", "der", "le", "la"}
+
+
+def short_names(actors: pd.DataFrame) -> dict[str, str]:
+    """'Alvaro Uribe' for the dictionary's 'Alvaro Uribe Velez': a person's three-word name without
+    its last word, as news writes Spanish and Portuguese names, where no other name of the
+    dictionary is written so."""
+    people = actors.loc[actors["type"] == "person", ["actor_id", "aliases"]]
+    known = {name_key(alias.split()) for names in actors["aliases"] for alias in names.split(ALIAS_SEPARATOR)}
+    found: dict[tuple[str, ...], set[str]] = {}
+    for actor, names in zip(people["actor_id"], people["aliases"]):
+        for alias in names.split(ALIAS_SEPARATOR):
+            words = alias.split()
+            if len(words) == 3 and all(w.isalpha() and w[:1].isupper() and len(w) > 2 and
+                                       w.lower() not in NAME_PARTICLES | TITLES for w in words):
+                found.setdefault(name_key(words[:2]), set()).add(actor)
+    return {next(iter(owners)): " ".join(key).title() for key, owners in found.items()
+            if len(owners) == 1 and key not in known}
 
 
 @lru_cache(maxsize=4)   # the same dictionary is matched by every stage and notebook of a run
@@ -159,19 +184,59 @@ def in_office(dated: dict[str, tuple[str, str, str]], actor: str, published: str
 def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame,
                   articles: pd.DataFrame) -> pd.DataFrame:
     """Every actor mention, longest name first, with offsets into the raw file and the sentence.
-    A name several actors share goes to the first of them in office on the publication day."""
+    A name several actors share goes to the first of them in office on the publication day. A
+    person named in full once ("Rafael Correa") is then also named by surname alone ("Correa")
+    anywhere in the same article."""
     names = build_name_index(actors)
     published = dict(zip(articles["article_id"], articles["published"]))
     dated = office_dates(actors)
+    people = set(actors.loc[actors["type"] == "person", "actor_id"])
     rows = []
     docs = blank_english().tokenizer.pipe(sentences["text"].tolist())
+    by_article: dict[str, list] = {}
     for sentence, doc in zip(sentences.itertuples(index=False), docs):
         day = published.get(sentence.article_id, "")
+        found = []
         for start, end, candidates in names.matches(doc):
             actor = next((a for a in candidates if in_office(dated, a, day)), "")
             if actor:
-                rows.append(mention_row(sentence, doc[start:end], actor))
+                found.append((start, end, actor))
+        by_article.setdefault(sentence.article_id, []).append((sentence, doc, found))
+    for article in by_article.values():
+        surnames = surnames_of(article, people)
+        for sentence, doc, found in article:
+            found = found + surname_mentions(doc, found, surnames)
+            rows += [mention_row(sentence, doc[start:end], actor) for start, end, actor in sorted(found)]
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def surnames_of(article: list, people: set[str]) -> dict[str, str]:
+    """Surname -> person, from the people an article names in full; a surname two of them share
+    names neither."""
+    found: dict[str, set[str]] = {}
+    for _, doc, mentions in article:
+        for start, end, actor in mentions:
+            words = [token.text for token in doc[start:end] if token.text not in HYPHENS]
+            if actor in people and len(words) >= 2 and words[-1][:1].isupper():
+                found.setdefault(name_key(words[-1:])[0], set()).add(actor)
+    return {surname: next(iter(actors)) for surname, actors in found.items() if len(actors) == 1}
+
+
+def surname_mentions(doc, mentions: list[tuple[int, int, str]], surnames: dict[str, str]) -> list[tuple[int, int, str]]:
+    """A capitalised word outside the sentence's mentions that is the surname of a person the article
+    names: alone or after a title, not after another given name ("Shehbaz Sharif" is not Nawaz)."""
+    taken = {i for start, end, _ in mentions for i in range(start, end)}
+    return [(token.i, token.i + 1, surnames[key]) for token in doc
+            if token.i not in taken and token.text[:1].isupper() and (key := name_key([token.text])[0]) in surnames
+            and not after_given_name(doc, token.i)]
+
+
+def after_given_name(doc, i: int) -> bool:
+    """Whether the word before is a capitalised word that may be a given name: not a function word
+    ("But Correa said"), a title or a day ("On Sunday Correa")."""
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and before.text[:1].isupper() and before.is_alpha and not before.is_stop and \
+        before.lower_ not in TITLES and before.text not in CALENDAR
 
 
 def mention_row(sentence, span, actor: str) -> dict:

@@ -258,8 +258,10 @@ class SentenceCoder:
 
     @staticmethod
     def is_particle_object(token: Token) -> bool:
-        """'breaking off relations', parsed as an oblique whose case is the particle 'off'."""
-        return token.dep_ in OBLIQUES and any(c.dep_ == "case" and c.tag_ == "RP" for c in token.children)
+        """'breaking off relations', 'throws out Sweden's envoy': parsed as an oblique whose case is
+        the particle ('off', 'out'), right after the verb."""
+        return token.dep_ in OBLIQUES and any(c.dep_ == "case" and (c.tag_ == "RP" or (
+            c.lower_ in {"off", "out"} and c.i == token.head.i + 1)) for c in token.children)
 
     def complement_forms(self, token: Token) -> set[str]:
         """'to leave' -> {leave}; 'not to return' -> {not return}: a pattern can ask for either."""
@@ -594,7 +596,7 @@ class SentenceCoder:
                 found = self.perpetrators_named(child, sources)
                 if found:
                     return found
-            elif child.dep_ in OBJECTS and not self.is_weapon(child):
+            elif (child.dep_ in OBJECTS or self.is_particle_object(child)) and not self.is_weapon(child):
                 found = self.phrase_targets(child, sources)
                 if found:
                     return found
@@ -854,6 +856,9 @@ class SentenceCoder:
         if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and not self.announces(token) \
                 and self.verb_coding(token.head) is not None and not self.has_own_actors(token):
             return None                      # part of the verb's pattern, or a back-reference
+        if nominal and coding.violent and token.dep_ in OBJECTS and self.is_verb(token.head) and \
+                (self.verb_coding(token.head) or Coding("", None, None)).code[:2] == "11":
+            return None                      # "condemned Israel's strikes on X": the condemnation is the news
         frame = self.frame(token if not nominal else self.clause_of(token))
         coding = self.framed_coding(coding, frame)
         if coding is None:
@@ -905,6 +910,9 @@ class SentenceCoder:
         if nominal and self.announces(token):
             self.consumed.add(token.head.i)      # "ordered the closure of the embassy": the closure is the act
         self.consumed.update(decider.i for decider in frame.deciders)
+        if not nominal and coding.pattern is not None and coding.pattern.object:
+            # "requested a meeting", "suspended talks": the noun is what the verb's code is about
+            self.consumed.update(c.i for c in token.children if c.dep_ in OBJECTS and lemma_of(c) in coding.pattern.object)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
 
@@ -954,7 +962,8 @@ class SentenceCoder:
             # "the Pakistani strikes", in an article about India and Pakistan: on the other one
             return [] if self.is_verb(token) else self.other_of_pair(sources)
         if coding.code in self.words("counterpart"):
-            return self.other_of_pair(sources)       # "On 24 August, Algeria cut diplomatic ties"
+            # "On 24 August, Algeria cut diplomatic ties"; "Kuwait recalled its ambassador", after others did
+            return self.other_of_pair(sources) or self.other_side(self.discourse.ruptured.get(coding.code, []), sources)
         return []
 
     def other_of_pair(self, sources: list[str]) -> list[str]:
@@ -1143,13 +1152,18 @@ def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset
     return rows
 
 
-def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict]) -> None:
+def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict],
+             counterpart: frozenset[str] = frozenset()) -> None:
     """What this sentence leaves for the next: states named, its subject, the violent events told."""
     named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
     parties = [actor for i, (actor, _) in sorted(reader.mention_at.items()) if not reader.names_venue(doc[i])]
     states = [reader.index.state_of(actor) for actor in parties]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
     discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])
+    discourse.people.update(reader.titled_people())
+    for row in rows:
+        if row["cameo_code"] in counterpart and row["target_actor"]:
+            discourse.ruptured[row["cameo_code"]] = [reader.index.state_of(row["target_actor"]) or row["target_actor"]]
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if root is not None else None
     subject_actors = reader.actors_of(subject) if subject is not None else []
@@ -1185,7 +1199,7 @@ def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, a
                                     discourse, place_states, book.words)
             coder = SentenceCoder(doc, reader, book, codes, discourse)
             found = event_rows(sentence, coder.code(), index, book.words("two_way"))
-            remember(discourse, reader, doc, found)
+            remember(discourse, reader, doc, found, book.words("counterpart"))
             rows += found
     return finish_events(pd.DataFrame(rows), cameo)
 

@@ -34,7 +34,7 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
-                "retaliation", "convening", "state_voices")
+                "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns")
 
 
 def preposition_of(value) -> str:
@@ -86,7 +86,8 @@ class Pattern:
             return False
         if self.subject and not self.subject & roles.subjects:
             return False
-        if self.complement and not self.complement & roles.complements:
+        if self.complement and not (self.complement & roles.complements or
+                                    ("*" in self.complement and roles.complements)):
             return False
         if self.preposition:
             return any(prep == self.preposition and (not self.noun or noun in self.noun)

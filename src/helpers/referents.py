@@ -81,6 +81,12 @@ class Discourse:
     # the violent events of each sentence that told some, with the top actors of its subject
     violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)      # armed groups in order of last mention
+    # people the dictionary does not know, by surname, once a title said whose they are
+    # ("Colombian President Alvaro Uribe" ... "Uribe said")
+    people: dict[str, list[str]] = field(default_factory=dict)
+    # the states last acted on with each code of a rupture: "Kuwait recalled its ambassador" after
+    # "Saudi Arabia recalled its ambassador from Lebanon" is from Lebanon too
+    ruptured: dict[str, list[str]] = field(default_factory=dict)
 
     def note_groups(self, groups: list[str]) -> None:
         for group in groups:
@@ -120,6 +126,15 @@ class Discourse:
             if state not in exclude:
                 return [state]
         return []
+
+
+FLAT_NAME = {"flat", "flat:name"}
+CROWD_PLACES = {"in", "at", "outside", "across", "throughout"}
+
+
+def surname(name: Token) -> Token:
+    """The last word of a person's name headed by its first ('Alvaro' of 'Alvaro Uribe')."""
+    return max((child for child in name.children if child.dep_ in FLAT_NAME), key=lambda t: t.i, default=name)
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -233,6 +248,23 @@ class SentenceReader:
                 if suffix:
                     return title, suffix
         return None, ""
+
+    def titled_people(self) -> dict[str, list[str]]:
+        """Surname -> actors, for the names this sentence gives a title that says whose they are."""
+        found = {}
+        for token in self.doc:
+            if token.pos_ == "PROPN" and not self.named(token) and token.dep_ not in FLAT_NAME:
+                title, suffix = self.title_of(token)
+                actors = self.head_actors(token) if title is not None else []
+                if actors and self.full_name(token, title):
+                    found[surname(token).text] = actors
+        return found
+
+    def full_name(self, name: Token, title: Token) -> bool:
+        """A given name and a surname at least ('Alvaro Uribe', 'Andrei Karlov'), not a surname alone."""
+        return surname(name).i > name.i or any(child.dep_ == "compound" and child.pos_ == "PROPN" and
+                                               child is not title and not self.agent_suffix(child)
+                                               for child in name.lefts)
 
     def fronted_place(self, subject: Token) -> list[str]:
         """'In Caracas, Foreign Minister Yvan Gil accused ...': the state of the place the clause opens with."""
@@ -376,7 +408,11 @@ class SentenceReader:
         suffix = self.agent_suffix(head)
         if suffix:
             owned = self.owned_body(head, suffix, allow_pronoun)
+            if not owned and head.lemma_.lower() in self.grammar("crowd_nouns"):
+                return [self.body_of(state, suffix) for state in self.crowd_state()]
             return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head, suffix)
+        if head.pos_ == "PROPN" and surname(head).text in self.discourse.people:
+            return self.discourse.people[surname(head).text]
         title, suffix = self.title_of(head) if head.pos_ == "PROPN" else (None, "")
         if title is not None:      # "foreign ministry spokeswoman Maria Zakharova": someone the dictionary does not know
             owned = self.owned_body(title, suffix, allow_pronoun) or self.owned_body(head, suffix, allow_pronoun)
@@ -397,6 +433,8 @@ class SentenceReader:
                     # "Iraqi Kurds", "an Iranian village": that state's; "Hezbollah positions": Hezbollah's
                     found.append(state or owner)
             return list(dict.fromkeys(found))
+        if head.lemma_.lower() in self.grammar("document_nouns") and head.dep_ == "nsubj":
+            return self.discourse.last_subject      # "The statement also accused Kenya": its issuer's
         if head.pos_ == "NOUN" and head.lemma_.lower() not in self.grammar("event_nouns"):
             return self.apposition_actors(head) or self.state_where(head)      # not "attacks in Pakistan"
         return self.apposition_actors(head)
@@ -415,8 +453,9 @@ class SentenceReader:
         belongs to the first state the sentence names, else to the state the article is about. A
         state's voice ('the ministry accused Canada of ...') does not speak to or of its own state:
         one named after it is whom it acts on, and the voice is then the story's other state."""
+        # "the ministry summoned the Spanish ambassador in Rabat": a city named as where is no party
         named = [(i, self.index.state_of(actor)) for i, (actor, _) in sorted(self.mention_at.items())
-                 if self.index.kind.get(self.index.top.get(actor, actor)) == "state"]
+                 if self.index.kind.get(self.index.top.get(actor, actor)) == "state" and not self.names_venue(self.doc[i])]
         states = [state for _, state in named if state]
         if suffix.lower() not in self.grammar("state_voices") or any(i < head.i and state for i, state in named):
             return states[:1] or self.discourse.dominant_state()
@@ -432,6 +471,20 @@ class SentenceReader:
                 state = self.index.state_named(self.named(child))
                 if state:
                     return [state]
+        return []
+
+    def crowd_state(self) -> list[str]:
+        """'protesters stormed the Swedish embassy in Baghdad', 'In Moscow, protesters pelted ...',
+        'protests in several Indian cities': a crowd no one owns is of the state where it gathers,
+        the first place the sentence names as where; none named, none."""
+        for token in self.doc:
+            if token.dep_ not in {"obl", "nmod"} or self.case_of(token) not in CROWD_PLACES:
+                continue
+            named = self.index.state_named(self.named(token)) or self.place_of.get(token.i, ("", ""))[1]
+            owner = self.modifier_actor(token, allow_pronoun=False)     # "in several Indian cities"
+            state = named or (self.index.state_named(owner) if owner else "")
+            if state:
+                return [state]
         return []
 
     def apposition_actors(self, head: Token) -> list[str]:
