@@ -856,8 +856,7 @@ class SentenceCoder:
         if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and not self.announces(token) \
                 and self.verb_coding(token.head) is not None and not self.has_own_actors(token):
             return None                      # part of the verb's pattern, or a back-reference
-        if nominal and coding.violent and token.dep_ in OBJECTS and self.is_verb(token.head) and \
-                (self.verb_coding(token.head) or Coding("", None, None)).code[:2] == "11":
+        if nominal and coding.violent and self.is_disapproved(token):
             return None                      # "condemned Israel's strikes on X": the condemnation is the news
         frame = self.frame(token if not nominal else self.clause_of(token))
         coding = self.framed_coding(coding, frame)
@@ -915,6 +914,13 @@ class SentenceCoder:
             self.consumed.update(c.i for c in token.children if c.dep_ in OBJECTS and lemma_of(c) in coding.pattern.object)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
+
+    def is_disapproved(self, token: Token) -> bool:
+        """Whether a noun is the object of a verb of disapproval (11x: 'condemned the strikes')."""
+        if token.dep_ not in OBJECTS or not self.is_verb(token.head):
+            return False
+        governing = self.verb_coding(token.head)
+        return governing is not None and governing.code.startswith("11")
 
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""
@@ -1154,7 +1160,8 @@ def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset
 
 def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict],
              counterpart: frozenset[str] = frozenset()) -> None:
-    """What this sentence leaves for the next: states named, its subject, the violent events told."""
+    """What this sentence leaves for the next: states named, its subject, the violent events told,
+    the people its titles named, the states its ruptures acted on."""
     named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
     parties = [actor for i, (actor, _) in sorted(reader.mention_at.items()) if not reader.names_venue(doc[i])]
     states = [reader.index.state_of(actor) for actor in parties]

@@ -254,7 +254,7 @@ class SentenceReader:
         found = {}
         for token in self.doc:
             if token.pos_ == "PROPN" and not self.named(token) and token.dep_ not in FLAT_NAME:
-                title, suffix = self.title_of(token)
+                title, _ = self.title_of(token)
                 actors = self.head_actors(token) if title is not None else []
                 if actors and self.full_name(token, title):
                     found[surname(token).text] = actors
