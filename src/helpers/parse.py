@@ -71,6 +71,7 @@ def joined_titles(words: list[str], spaces: list[bool], offsets: list[int]) -> t
 
 
 def lemma_joined_titles(doc: Doc) -> Doc:
+    """A joined title is a noun with its head word's lemma, whatever the tagger made of it."""
     for token in doc:
         pair = tuple(token.lower_.replace("’", "'").split(" ", 1))
         if pair in JOINED_TITLES:
@@ -401,10 +402,11 @@ def first_word(token: Token) -> Token:
 
 
 def repair_subject_read_as_apposition_of_a_fronted_place(doc: Doc) -> Doc:
-    """'In Bogota, President Gustavo Petro on Monday urged ...': the parser may read the name after the
-    comma as an apposition of the place before it and leave the verb without a subject. A place says
-    where; the name after the comma that closes it, before a verb with no subject, is that verb's
-    subject."""
+    """'In Bogota, President Gustavo Petro on Monday urged ...', 'On Facebook, X, Morocco's minister
+    ..., wrote': the parser may read the name after the comma as an apposition (or a conjunct) of the
+    phrase before it and leave the verb without a subject. That phrase says where or when; the name
+    after the comma that closes it, before a verb with no subject, is that verb's subject, and the
+    apposition after the name is the name's."""
     for verb in doc:
         if not verb.tag_.startswith("VB") or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
