@@ -373,6 +373,59 @@ China denied that its patrols had crossed the line.
 India requested a meeting between the two defence ministers.
 """
 
+# a live blog's timestamp heading is no part of the entry's sentence; lists of subjects and of
+# predicates the parser may break apart; an agent of the object; deadlines are no dates
+LISTS = """Gabon and Niger cut ties with Chad
+
+Published: 2019-03-14
+
+07:30 What we know so far
+Gabon accused Cameroon of arming rebels on Monday.
+
+The EU, the United States and Canada imposed sanctions on Chad on Tuesday.
+
+Ghana recalled its ambassador from Togo on Monday, asked the Togolese ambassador to leave within 48 hours and halted all imports from Togo.
+
+Senegal condemned the launch by Chad.
+
+ECOWAS gave Guinea until April 30 to release the detainees.
+
+Ghana, Togo, Benin and Nigeria severed ties with Mali on Monday.
+
+Chad and Gabon followed suit.
+
+The four governments also closed their borders to Malian trucks.
+"""
+
+# crowds that gather, visits at the head of a delegation, counterparts, a state's own council,
+# shuttles, affirmed condemnations, diplomatic staff, the victim of a strike
+GATHERINGS = """Published: 2019-03-14
+
+Hundreds of protesters gathered outside the Turkish embassy in Athens on Sunday.
+
+Nigeria's foreign minister led a delegation to Accra on Monday.
+
+Kenya's foreign minister spoke by telephone with his Ugandan counterpart.
+
+Nigeria's National Security Council accused Niger of harbouring militants.
+
+The German foreign minister shuttled between Athens and Ankara.
+
+The Arab League affirmed its condemnation of the Israeli raids.
+
+Sweden withdrew its diplomatic staff from Minsk.
+
+Ali Omar, a Somali army officer, was killed in an Ethiopian drone strike.
+"""
+
+# a ministry's spokesperson the dictionary does not know speaks for the story's other state
+SPOKESPERSON = """Published: 2019-03-14
+
+China and Japan traded accusations over the islands.
+
+Foreign Ministry spokesperson Wang Lei accused Tokyo of provocation on Monday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -389,7 +442,8 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
             "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS, "condemned": CONDEMNED,
             "names": NAMES, "liaison": LIAISON, "withdrawals": WITHDRAWALS,
-            "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015}
+            "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015,
+            "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON}
 
 
 @pytest.fixture(scope="module")
@@ -858,3 +912,41 @@ def test_crowds_documents_asides_and_french_titles(tables, words, expected):
 ])
 def test_withdrawals_fights_recalls_that_follow_denials_and_requested_meetings(tables, words, expected):
     assert coded(tables, words, "withdrawals") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Gabon accused Cameroon", [("GAB", "CMR", "112")]),
+    ("cut ties with Chad", [("GAB", "TCD", "161"), ("NER", "TCD", "161")]),
+    ("imposed sanctions on Chad", [("CAN", "TCD", "163"), ("EU", "TCD", "163"), ("USA", "TCD", "163")]),
+    ("halted all imports from Togo", [("GHA", "TGO", "161"), ("GHA", "TGO", "163"), ("GHA", "TGO", "174")]),
+    ("the launch by Chad", [("SEN", "TCD", "111")]),
+    ("gave Guinea until April 30", [("ECOWAS", "GIN", "139")]),
+    ("The four governments", [("BEN", "MLI", "191"), ("GHA", "MLI", "191"), ("NGA", "MLI", "191"),
+                              ("TGO", "MLI", "191")]),
+])
+def test_headings_lists_agents_of_the_object_ultimatums_and_groups_named_by_number(tables, words, expected):
+    assert coded(tables, words, "lists") == expected
+
+
+def test_a_timestamp_heading_is_a_sentence_of_its_own_and_a_deadline_no_date(tables):
+    sentences = tables["sentences"]
+    assert "07:30 What we know so far" in sentences.loc[sentences["article_id"] == "lists", "text"].tolist()
+    assert event(tables, "gave Guinea until April 30", "lists")["date"] != "2019-04-30"
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("protesters gathered outside", [("GRC", "TUR", "141")]),
+    ("led a delegation to Accra", [("NGA", "GHA", "042")]),
+    ("his Ugandan counterpart", [("KEN", "UGA", "041"), ("UGA", "KEN", "041")]),
+    ("National Security Council accused Niger", [("NGA", "NER", "112")]),
+    ("shuttled between Athens and Ankara", [("DEU", "GRC", "045"), ("DEU", "TUR", "045")]),
+    ("affirmed its condemnation", [("ARAB_LEAGUE", "ISR", "111")]),
+    ("diplomatic staff from Minsk", [("SWE", "BLR", "161")]),
+    ("Ali Omar, a Somali army officer", [("ETH", "SOM", "195")]),
+])
+def test_gatherings_delegations_counterparts_councils_shuttles_and_victims(tables, words, expected):
+    assert coded(tables, words, "gatherings") == expected
+
+
+def test_a_ministry_spokesperson_the_dictionary_does_not_know_speaks_for_the_other_state(tables):
+    assert coded(tables, "Wang Lei accused Tokyo", "spokesperson") == [("CHN", "JPN", "112")]

@@ -129,6 +129,9 @@ def month_interval(year: int, month: int) -> tuple[date, date]:
     return first, following - timedelta(days=1)
 
 
+_DEADLINE = re.compile(r"\b(?:until|till|by|no later than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def date_spans(text: str, published: date | None, stated_year: int | None = None) -> list[DateSpan]:
     """Every date expression of a sentence, each with its interval (None where unresolvable).
 
@@ -278,7 +281,7 @@ def date_for_trigger(spans: list[DateSpan], trigger_start: int, published: date 
         dated = date_by_relation(relation, spans, trigger_start, text, context, earlier, published)
         if dated:
             return dated
-    candidates = [s for s in spans if s.offset is None]
+    candidates = [s for s in spans if s.offset is None and not is_deadline(s, text)]
     if not candidates:
         after = date_after_named_event(text, trigger_start, earlier, published)
         if after:
@@ -292,6 +295,11 @@ def date_for_trigger(spans: list[DateSpan], trigger_start: int, published: date 
         # "convened the committee on Friday following the strikes": the strikes came before Friday
         return _interval(None, nearest.latest, nearest.basis, f"before {nearest.text}")
     return _interval(nearest.earliest, nearest.latest, nearest.basis, _with_note(nearest))
+
+
+def is_deadline(span: DateSpan, text: str) -> bool:
+    """'gave Mali until January 1 to free them', 'must leave by Friday': a deadline, not the act's day."""
+    return bool(_DEADLINE.search(text[:span.start]))
 
 
 def _distance(span: DateSpan, trigger_start: int) -> tuple[int, int]:

@@ -51,7 +51,7 @@ GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label=
 OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
 TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
-                "targeting", "over"}
+                "targeting", "over", "outside", "out"}
 BACKGROUND_CASES = {"following", "after", "since", "amid", "before", "despite", "during", "over"}
 LOCATIVE_CASES = {"in", "into", "inside", "within", "across", "near", "along"}
 CONDITIONS = {"if", "unless", "whether"}
@@ -78,6 +78,13 @@ def noun_forms(token: Token) -> list[str]:
 def object_infinitives(objects: list[Token]) -> list[Token]:
     """'ordered the envoy to leave' read as 'the envoy to leave': the infinitive still completes the verb."""
     return [c for o in objects for c in o.children if c.dep_ == "acl" and any(m.lower_ == "to" for m in c.children)]
+
+
+def noun_modifiers(token: Token) -> list[Token]:
+    """The adjectives and nouns before a noun, with an adjective of such a noun: 'a Syrian air
+    strike', parsed with 'Syrian' on 'air'."""
+    modifiers = [c for c in token.children if c.dep_ in {"amod", "compound"}]
+    return modifiers + [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
 
 
 def phrase_forms(token: Token) -> set[str]:
@@ -236,6 +243,9 @@ class SentenceCoder:
         objects += [c for o in objects if o.lemma_.lower() in self.words("partitive_nouns")
                     for c in o.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]  # "a round of talks"
         subjects = [c for c in children if c.dep_ in {"nsubj", "csubj"}]
+        # "hundreds of protesters gathered": the counted noun says who
+        subjects += [c for s in subjects if s.lemma_.lower() in self.words("quantity_nouns")
+                     for c in s.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]
         obliques = [c for c in children if c.dep_ in OBLIQUES] + \
             [n for o in objects for n in o.children if n.dep_ == "nmod"]
         # "answered with a wave of air strikes": the strikes, with the wave's preposition
@@ -542,7 +552,10 @@ class SentenceCoder:
         return [a for a in actors if not any(self.index.same_side(a, s) for s in sources)]
 
     def phrase_targets(self, token: Token, sources: list[str]) -> list[str]:
-        """Actors a phrase names, or that a non-actor phrase carries ('the envoy of X', 'X's camps')."""
+        """Actors a phrase names, or that a non-actor phrase carries ('the envoy of X', 'X's camps');
+        none for a setting ('on the sidelines of an OSCE gathering')."""
+        if self.is_setting_noun(token):
+            return []
         found = self.other_side(self.reader.actors_of(token), sources)
         return found or self.actors_hung_on(token, sources, self.carries_owner)
 
@@ -553,7 +566,11 @@ class SentenceCoder:
                 (child.dep_ == "obl" and child.head.pos_ == "NOUN")):
             return False
         locative = child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) in LOCATIVE_CASES
-        return not locative and not self.reader.names_venue(child)
+        return not locative and not self.is_setting_noun(child) and not self.reader.names_venue(child)
+
+    def is_setting_noun(self, token: Token) -> bool:
+        """'on the sidelines of an OSCE gathering', 'on the eve of': where an act happens, no party to it."""
+        return token.lemma_.lower() in self.words("setting_nouns")
 
     def carries_doer(self, child: Token) -> bool:
         """'Israel's strikes', 'the Turkish bombardment', 'the attack by X'."""
@@ -608,7 +625,7 @@ class SentenceCoder:
                           key=lambda c: (self.reader.case_of(c) != preposition, c.i))
         for child in obliques:
             case = self.reader.case_of(child)
-            if case == preposition or case in TARGET_CASES:
+            if (case == preposition or case in TARGET_CASES) and not self.is_setting_noun(child):
                 found = self.other_side(self.reader.actors_of(child), sources)
                 if found:
                     return found
@@ -616,7 +633,8 @@ class SentenceCoder:
                 return self.other_side(self.reader.actors_of(child), sources)
         for child in obliques:          # "appealed for friendly relations with the neighbouring country"
             for inner in child.children:    # "called for calm between X and Y"
-                if inner.dep_ in {"nmod", "obl"} and self.reader.case_of(inner) in TARGET_CASES | {"between"}:
+                if inner.dep_ in {"nmod", "obl"} and self.reader.case_of(inner) in TARGET_CASES | {"between"} and \
+                        not self.is_setting_noun(inner):
                     found = self.other_side(self.reader.actors_of(inner), sources)
                     if found:
                         return found
@@ -780,11 +798,10 @@ class SentenceCoder:
                 agent = self.verb_sources(child)
                 if agent:
                     return agent, False
-        for child in token.children:
-            if child.dep_ in {"amod", "compound"}:
-                actor = self.reader.named(child)
-                if actor and not self.reader.names_venue(child):
-                    return [actor], False       # "Iranian strikes"; not "the Doha talks"
+        for child in noun_modifiers(token):
+            actor = self.reader.named(child)
+            if actor and not self.reader.names_venue(child):
+                return [actor], False       # "Iranian strikes"; not "the Doha talks"
         coding = self.noun_coding(token)
         for child in token.children:
             case = self.reader.case_of(child) if child.dep_ == "nmod" else ""
@@ -835,6 +852,13 @@ class SentenceCoder:
                     found = self.phrase_targets(child, sources)
                     if found:
                         return found
+        if coding.violent and token.dep_ in {"obl", "obl:agent"} and self.is_verb(token.head) and \
+                self.is_passive(token.head):
+            # "Soleimani was killed in a US drone strike": the strike hit whom the verb says it hurt
+            patient = next((c for c in token.head.children if c.dep_ == "nsubj:pass"), None)
+            found = self.phrase_targets(patient, sources) if patient is not None else []
+            if found:
+                return found
         if not coding.violent:      # "the closure of its embassy in Bamako": where it is
             owned = [c for c in token.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]
             return self.located_states([n for c in owned for n in c.children], sources)
@@ -916,11 +940,13 @@ class SentenceCoder:
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
 
     def is_disapproved(self, token: Token) -> bool:
-        """Whether a noun is the object of a verb of disapproval (11x: 'condemned the strikes')."""
+        """Whether a noun is the object of a verb of disapproval (11x: 'condemned the strikes') or of a
+        denial ('denies any hostility towards its neighbour')."""
         if token.dep_ not in OBJECTS or not self.is_verb(token.head):
             return False
         governing = self.verb_coding(token.head)
-        return governing is not None and governing.code.startswith("11")
+        return governing is not None and (governing.code.startswith("11") or governing.code == "016") or \
+            self.verb_lemma(token.head) in self.words("denial")
 
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""
@@ -1019,7 +1045,8 @@ class SentenceCoder:
             self.verb_lemma(token.head) in self.words("announcement") | self.words("decision")
 
     def has_own_actors(self, token: Token) -> bool:
-        return any(c.dep_ in {"nmod:poss", "amod", "compound"} and self.reader.named(c) for c in token.children) or \
+        return any(self.reader.named(c) for c in noun_modifiers(token)) or \
+            any(c.dep_ == "nmod:poss" and self.reader.named(c) for c in token.children) or \
             any(c.dep_ == "nmod" and self.reader.case_of(c) in {"by", "between"} for c in token.children)
 
     def clause_of(self, token: Token) -> Token:
@@ -1160,8 +1187,9 @@ def event_rows(sentence, told: list[Told], index: ActorIndex, two_way: frozenset
 
 def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[dict],
              counterpart: frozenset[str] = frozenset()) -> None:
-    """What this sentence leaves for the next: states named, its subject, the violent events told,
-    the people its titles named, the states its ruptures acted on."""
+    """What this sentence leaves for the next: states named, its subject (and the states of a
+    subject that lists several), the violent events told, the people its titles named, the states
+    its ruptures acted on."""
     named = list(dict.fromkeys(actor for _, (actor, _) in sorted(reader.mention_at.items())))
     parties = [actor for i, (actor, _) in sorted(reader.mention_at.items()) if not reader.names_venue(doc[i])]
     states = [reader.index.state_of(actor) for actor in parties]
@@ -1176,6 +1204,9 @@ def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[
     subject_actors = reader.actors_of(subject) if subject is not None else []
     if subject_actors:
         discourse.last_subject = subject_actors
+        listed = list(dict.fromkeys(s for s in map(reader.index.state_named, subject_actors) if s))
+        if len(listed) > 2:
+            discourse.subject_lists.append(listed)
         people = [a for a in subject_actors if reader.index.kind.get(a) == "person"]
         if people:
             discourse.last_person = people

@@ -47,6 +47,11 @@ BYTE_ORDER_MARKS = (
 )
 # A fragment of a main-text line this long is article text, not a menu word that recurs in it.
 MIN_LINE_FRAGMENT_WORDS = 4
+# A live blog's entry heading on a line of its own: a clock time, perhaps a zone and a few words
+# without a full stop ("07:30 What we know so far", "19:10 IST").
+TIMESTAMP_HEADING = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\b[^.!?\n]{0,60}")
+# ... or at the head of the entry's first line, set off by a dash ("19:15 — Ortega tells reporters")
+TIMESTAMP_LEAD = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[—–-]\s+")
 
 ARTICLE_COLUMNS = ["article_id", "path", "outlet", "title", "published", "date_source",
                    "n_sentences", "sha256", "outlet_source", "date_evidence", "format", "encoding"]
@@ -801,7 +806,7 @@ def sentence_spans(doc) -> list:
 
     The sentencizer ends a sentence only after the punctuation that follows its full stop, so in
     'said. “Every closure ...' the opening quote would end the sentence before it."""
-    ends = [sentence.end for sentence in doc.sents]
+    ends = sorted(set(sentence.end for sentence in doc.sents) | set(heading_ends(doc)))
     for index, end in enumerate(ends[:-1]):
         start = ends[index - 1] if index else 0
         while end - 1 > start and _opens_next_sentence(doc[end - 1]):
@@ -809,6 +814,20 @@ def sentence_spans(doc) -> list:
         ends[index] = end
     starts = [0] + ends[:-1]
     return [doc[start:end] for start, end in zip(starts, ends) if end > start]
+
+
+def heading_ends(doc) -> list[int]:
+    """Token ends of a live blog's timestamp headings, on a line of their own or set off by a dash at
+    the head of a line: the sentencizer would run the heading into the entry's first sentence."""
+    ends, start = [], 0
+    for line in doc.text.split("\n"):
+        lead = TIMESTAMP_LEAD.match(line)
+        if lead:
+            ends += [token.i for token in doc if token.idx >= start + lead.end()][:1]
+        start += len(line) + 1
+        if TIMESTAMP_HEADING.fullmatch(line.strip()) and start < len(doc.text):
+            ends += [token.i for token in doc if token.idx >= start][:1]
+    return ends
 
 
 def _opens_next_sentence(token) -> bool:

@@ -117,7 +117,10 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_verb_after_a_day_read_as_modifier_of_its_subject,
                    repair_verb_read_as_adjective_in_a_verbless_sentence, repair_persona_non_grata,
                    repair_subject_read_as_apposition_of_a_fronted_place, repair_conjunct_of_a_reported_clause,
-                   repair_verb_read_as_adjective_before_a_closing_speaker, repair_subject_read_as_aside):
+                   repair_verb_read_as_adjective_before_a_closing_speaker, repair_subject_read_as_aside,
+                   repair_first_conjunct_read_as_root, repair_first_of_a_subject_list_read_apart,
+                   repair_agent_of_the_object_read_as_the_verb_s, repair_predicate_of_a_list_read_apart,
+                   repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive):
         doc = repair(doc)
     return doc
 
@@ -295,7 +298,10 @@ def repair_verb_read_as_modifier_of_the_root(doc: Doc) -> Doc:
     root = sentence_root(doc)
     if root.pos_ not in {"NOUN", "PROPN"} or any(c.dep_ == "case" for c in root.children):
         return doc
-    verb = next((c for c in root.rights if c.dep_ in {"acl", "amod", "advcl"} and c.tag_ in {"VBD", "VBN"}
+    # "Hundreds of protesters gathered outside ...": the verb may hang on the counted noun
+    heads = [root] + [c for c in root.rights if c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children)]
+    verb = next((c for head in heads for c in head.rights if c.dep_ in {"acl", "amod", "advcl"}
+                 and c.tag_ in {"VBD", "VBN"}
                  and not any(g.dep_ in SUBJECTS | {"mark", "aux", "aux:pass"} for g in c.children)), None)
     if verb is None:
         return doc
@@ -306,6 +312,111 @@ def repair_verb_read_as_modifier_of_the_root(doc: Doc) -> Doc:
         if child.i > verb.i:
             child.head = verb
     root.head, root.dep_ = verb, ("nsubj:pass" if passive else "nsubj")
+    return doc
+
+
+def repair_first_conjunct_read_as_root(doc: Doc) -> Doc:
+    """'Bahrain and Sudan sever ties with Iran': the parser may make the first name the root and the
+    verb a clause of it whose subject is the second name alone. A name joined by 'and' to the subject
+    of the verb that hangs on it is that subject's first conjunct: the verb is the root, the first
+    name its subject and the second a conjunct of it."""
+    root = sentence_root(doc)
+    if root.pos_ != "PROPN":
+        return doc
+    verb = next((c for c in root.rights if c.tag_.startswith("VB") and c.dep_ in {"ccomp", "acl", "parataxis", "dep"}), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.i > verb.i or subject.left_edge.i != root.i + 1 or doc[root.i + 1].dep_ != "cc":
+        return doc
+    verb.head, verb.dep_ = verb, "ROOT"
+    for child in list(root.rights):
+        if child.i > verb.i:
+            child.head = verb
+    root.head, root.dep_ = verb, "nsubj"
+    subject.head, subject.dep_ = root, "conj"
+    return doc
+
+
+def repair_first_of_a_subject_list_read_apart(doc: Doc) -> Doc:
+    """'The EU, the United States and Canada imposed sanctions': the parser may leave the first name
+    of a list apart ('dep', or a second subject) and make the second the subject. A name followed by a
+    comma and a subject that has conjuncts of its own opens that list: it is the subject, and the
+    names after it are its conjuncts."""
+    for verb in doc:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
+                        and any(g.dep_ == "conj" for g in c.children)), None)
+        if subject is None:
+            continue
+        first = next((c for c in verb.lefts if c.dep_ in {"dep", "nsubj"} and c != subject
+                      and c.pos_ == "PROPN" and c.right_edge.i + 1 == subject.left_edge.i
+                      and doc[subject.left_edge.i].text == ","), None)
+        if first is None:
+            continue
+        conjuncts = [g for g in subject.children if g.dep_ == "conj"]
+        doc[subject.left_edge.i].head = subject
+        first.dep_ = "nsubj"
+        subject.head, subject.dep_ = first, "conj"
+        for conjunct in conjuncts:
+            conjunct.head = first
+    return doc
+
+
+def repair_agent_of_the_object_read_as_the_verb_s(doc: Doc) -> Doc:
+    """'Japan condemned the launch by North Korea': the parser may hang 'by North Korea' on the verb.
+    An active verb with a subject has no agent: a name with 'by' right after the verb's object is the
+    agent of that object ('the launch by North Korea'), as 'North Korea's launch' would be."""
+    for name in doc:
+        marker = next((c for c in name.children if c.dep_ == "case" and c.lower_ == "by"), None)
+        verb = name.head
+        if marker is None or name.pos_ != "PROPN" or name.dep_ != "obl" or verb.tag_ != "VBD" or \
+                not any(c.dep_ == "nsubj" for c in verb.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN"
+                    and c.right_edge.i + 1 == marker.i), None)
+        if obj is not None:
+            name.head, name.dep_ = obj, "nmod"
+    return doc
+
+
+def repair_predicate_of_a_list_read_apart(doc: Doc) -> Doc:
+    """'Saudi Arabia recalled its ambassador on 29 October, asked the Lebanese ambassador to leave
+    and halted all imports': the parser may hang the second verb of the list on the sentence's root
+    as an aside. A past verb without a subject right after a comma that closes a clause with one is
+    the next predicate of that clause's subject: a conjunct of its verb."""
+    for verb in doc:
+        if verb.dep_ != "parataxis" or verb.tag_ != "VBD" or verb.i < 2 or doc[verb.i - 1].text != "," or \
+                any(c.dep_ in SUBJECTS for c in verb.children):
+            continue
+        before = next((t for t in doc[:verb.i - 1] if t.tag_ in {"VBD", "VBZ", "VBP"} and t.right_edge.i == verb.i - 2
+                       and any(c.dep_ in SUBJECTS for c in t.children) and verb not in t.ancestors), None)
+        if before is not None and before not in verb.subtree:
+            verb.head, verb.dep_ = before, "conj"
+    return doc
+
+
+def repair_conjunct_read_as_apposition(doc: Doc) -> Doc:
+    """'Ghana, Togo, Benin and Nigeria severed ties': the parser may read the second name of a list
+    as an apposition of the first. A bare name set off by commas between a bare name and that
+    name's conjuncts is one more conjunct."""
+    for name in doc:
+        head = name.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or head.pos_ != "PROPN" or name.i < 2 or \
+                doc[name.i - 1].text != "," or any(c.dep_ not in {"punct", "compound", "flat"} for c in name.children):
+            continue
+        if any(c.dep_ == "conj" and c.i > name.i for c in head.children):
+            name.dep_ = "conj"
+    return doc
+
+
+def repair_finite_conjunct_of_an_infinitive(doc: Doc) -> Doc:
+    """'..., asked the ambassador to leave within 48 hours and halted all imports': the parser may
+    join the last past verb of a list to the infinitive before it. A past verb is no conjunct of an
+    infinitive: it joins the finite verb that governs the infinitive."""
+    for verb in doc:
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ != "VB":
+            continue
+        finite = next((a for a in verb.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
+        if finite is not None:
+            verb.head = finite
     return doc
 
 

@@ -81,6 +81,9 @@ class Discourse:
     # the violent events of each sentence that told some, with the top actors of its subject
     violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)      # armed groups in order of last mention
+    # the states of each subject that named several ("Saudi Arabia, the UAE, Bahrain and Egypt
+    # severed ties"), for "the four governments" later
+    subject_lists: list[list[str]] = field(default_factory=list)
     # people the dictionary does not know, by surname, once a title said whose they are
     # ("Colombian President Alvaro Uribe" ... "Uribe said")
     people: dict[str, list[str]] = field(default_factory=dict)
@@ -129,6 +132,7 @@ class Discourse:
 
 
 FLAT_NAME = {"flat", "flat:name"}
+COUNTERPARTS = {"counterpart", "opposite number"}
 CROWD_PLACES = {"in", "at", "outside", "across", "throughout"}
 
 
@@ -153,6 +157,19 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
+def own_clause(token: Token) -> set[int]:
+    """The positions of the clause a phrase belongs to: its verb's subtree without the clauses set
+    beside it ('...; Bamako replied') or coordinated with a subject of their own."""
+    while token.head.i != token.i and token.head.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    verb = token.head
+    if verb.i == token.i:
+        return {t.i for t in token.subtree}
+    others = {t.i for c in verb.children if c.dep_ == "parataxis" or
+              (c.dep_ == "conj" and any(g.dep_ in {"nsubj", "nsubj:pass"} for g in c.children)) for t in c.subtree}
+    return {t.i for t in verb.subtree} - others
+
+
 class SentenceReader:
     """Reads the actors of one parsed sentence, given the article's discourse so far."""
 
@@ -167,7 +184,30 @@ class SentenceReader:
             if span is not None and not self.names_title(span, actor):
                 for token in span:
                     self.mention_at[token.i] = (actor, span)
+        for actor, span in {id(span): (actor, span) for actor, span in self.mention_at.values()}.values():
+            owner = self.owning_state(span, actor)
+            if owner:
+                for token in span:
+                    self.mention_at[token.i] = (self.index.body(owner, "GOV"), span)
         self.place_of = self.find_places()
+
+    def owning_state(self, span: Span, actor: str) -> str:
+        """'Algeria's High Security Council', 'the Ivorian National Security Council': a body the
+        dictionary knows as an organisation's or another state's ('Security Council', the US 'National
+        Security Council') is the state that owns it in the sentence; '' when no other state does.
+        Only organisations and states' bodies are so owned: a state, its demonym, a person or the
+        media keep their own name ('the Thai-Cambodian border', 'Iranian state media')."""
+        top = self.index.top.get(actor, actor)
+        if not (self.index.kind.get(actor) == "igo" or (actor != top and self.index.kind.get(top) in {"state", "igo"})):
+            return ""
+        for child in span.root.children:
+            if child.dep_ not in {"nmod:poss", "amod", "compound"} or span.start <= child.i < span.end:
+                continue
+            found = self.mention_at.get(child.i)
+            state = self.index.state_named(found[0]) if found else ""
+            if state and found[1] is not span and state != self.index.state_of(actor):
+                return state
+        return ""
 
     def names_title(self, span: Span, actor: str) -> bool:
         """'the Vienna Convention', 'the Treaty of Tashkent': a city inside the name of a treaty names
@@ -206,7 +246,8 @@ class SentenceReader:
                     continue
                 found = self.actors_of(child, allow_pronoun)      # "spokesman of Afghanistan's administration"
             elif allow_pronoun and child.lower_ in PRONOUNS and not self.named(child):
-                found = self.pronoun_actor(child)
+                # "his Moroccan counterpart" is Morocco's, whoever "his" is
+                found = self.pronoun_actor(child) if token.lemma_.lower() not in COUNTERPARTS else []
             else:       # "Pakistani and Afghan forces": every adjective of the list
                 found = list(dict.fromkeys(actor for part in conjuncts(child) if (actor := self.named(part))))
                 if not found and child.dep_ == "compound":     # "the African Union Commission chairperson"
@@ -229,7 +270,9 @@ class SentenceReader:
 
     def agent_suffix(self, token: Token) -> str:
         """The body a role noun names ('foreign minister' -> GOV), longest phrase first; '' if none."""
-        modifiers = [child.lemma_.lower() for child in token.lefts if child.dep_ in {"compound", "amod"}]
+        # "Foreign Ministry spokesperson": the words of a compound modifier count, its own adjective too
+        modifiers = [word.lemma_.lower() for child in token.lefts if child.dep_ in {"compound", "amod"}
+                     for word in child.subtree if word is child or word.dep_ in {"compound", "amod"}]
         for size in range(len(modifiers), -1, -1):
             words = tuple(modifiers[len(modifiers) - size:]) + (token.lemma_.lower(),)
             if words in self.index.agents:
@@ -366,6 +409,9 @@ class SentenceReader:
     def last_states(self, token: Token, count: int) -> list[str]:
         """The `count` states named last before the phrase, in this sentence or earlier ones; none when
         fewer were named."""
+        listed = next((states for states in reversed(self.discourse.subject_lists) if len(states) == count), None)
+        if listed is not None:
+            return sorted(listed)           # "Saudi Arabia, the UAE, Bahrain and Egypt ..." then "the four"
         here = [self.index.state_of(actor) for i, (actor, _) in sorted(self.mention_at.items()) if i < token.i]
         # a state named after the phrase is whom they act on ("the four countries ... with Qatar")
         later = {self.index.state_of(actor) for i, (actor, _) in self.mention_at.items() if i > token.i}
@@ -416,7 +462,10 @@ class SentenceReader:
         title, suffix = self.title_of(head) if head.pos_ == "PROPN" else (None, "")
         if title is not None:      # "foreign ministry spokeswoman Maria Zakharova": someone the dictionary does not know
             owned = self.owned_body(title, suffix, allow_pronoun) or self.owned_body(head, suffix, allow_pronoun)
-            return owned or self.apposition_actors(head) or self.state_where(head) or self.fronted_place(head)
+            # "Foreign Ministry spokesperson Lin Jian accused Manila": a voice speaks for the story's state
+            speaks = suffix.lower() == "mfa" or title.lemma_.lower().startswith("spokes")
+            story = (self.states_before(head) or self.voice_of_story()) if head.dep_ == "nsubj" and speaks else []
+            return owned or self.apposition_actors(head) or self.state_where(head) or self.fronted_place(head) or story
         if head.lower_ in PRONOUNS | RELATIVE and head.pos_ in {"PRON", "DET"}:
             return self.pronoun_actor(head) if allow_pronoun else []
         if head.lower_ == "both" and head.dep_ not in {"det", "cc:preconj", "cc"}:
@@ -459,9 +508,26 @@ class SentenceReader:
         states = [state for _, state in named if state]
         if suffix.lower() not in self.grammar("state_voices") or any(i < head.i and state for i, state in named):
             return states[:1] or self.discourse.dominant_state()
+        # the states it acts on are those its own clause names ("the bloc gave the junta until January
+        # 1 ...; Bamako replied": Bamako, in a clause of its own, is not acted on)
+        clause = own_clause(head)
+        acted_on = {state for i, state in named if state and i in clause}
         story = self.discourse.dominant_state() or self.discourse.main_pair()
-        voice = [state for state in story if state not in states]
+        voice = [state for state in story if state not in acted_on]
         return voice if len(voice) == 1 else states[:1]
+
+    def states_before(self, head: Token) -> list[str]:
+        """The first state the sentence names before a phrase ('Moscow has seized on the affair:
+        spokeswoman Maria Zakharova accused ...'), as a list; none when it names none there."""
+        return [state for i, (actor, _) in sorted(self.mention_at.items())
+                if i < head.i and (state := self.index.state_named(actor)) and not self.names_venue(self.doc[i])][:1]
+
+    def voice_of_story(self) -> list[str]:
+        """The one state of the story this sentence does not name ('Foreign Ministry spokesperson Lin
+        Jian accused Manila', in a story about China and the Philippines); none when not one."""
+        named = {self.index.state_of(actor) for actor, _ in self.mention_at.values()}
+        voice = [state for state in self.discourse.dominant_state() or self.discourse.main_pair() if state not in named]
+        return voice if len(voice) == 1 else []
 
     def state_where(self, head: Token) -> list[str]:
         """'security forces in Guinea', 'students throughout Indonesia', 'hideouts inside Iran': the
@@ -481,7 +547,10 @@ class SentenceReader:
             if token.dep_ not in {"obl", "nmod"} or self.case_of(token) not in CROWD_PLACES:
                 continue
             named = self.index.state_named(self.named(token)) or self.place_of.get(token.i, ("", ""))[1]
-            owner = self.modifier_actor(token, allow_pronoun=False)     # "in several Indian cities"
+            if self.agent_suffix(token):
+                continue        # "outside the Saudi embassy in Tehran" is Iran (the city), not Saudi Arabia
+            # "in several Indian cities" is India; "outside a Turkish visa centre" names whom they protest
+            owner = self.modifier_actor(token, allow_pronoun=False) if self.case_of(token) != "outside" else ""
             state = named or (self.index.state_named(owner) if owner else "")
             if state:
                 return [state]
