@@ -272,7 +272,7 @@ class SentenceReader:
         """The body a role noun names ('foreign minister' -> GOV), longest phrase first; '' if none."""
         # "Foreign Ministry spokesperson": the words of a compound modifier count, its own adjective too
         modifiers = [word.lemma_.lower() for child in token.lefts if child.dep_ in {"compound", "amod"}
-                     for word in child.subtree if word is child or word.dep_ in {"compound", "amod"}]
+                     for word in child.subtree if word.i == child.i or word.dep_ in {"compound", "amod"}]
         for size in range(len(modifiers), -1, -1):
             words = tuple(modifiers[len(modifiers) - size:]) + (token.lemma_.lower(),)
             if words in self.index.agents:
