@@ -945,8 +945,9 @@ class SentenceCoder:
         if token.dep_ not in OBJECTS or not self.is_verb(token.head):
             return False
         governing = self.verb_coding(token.head)
-        return governing is not None and (governing.code.startswith("11") or governing.code == "016") or \
-            self.verb_lemma(token.head) in self.words("denial")
+        if governing is not None and (governing.code.startswith("11") or governing.code == "016"):
+            return True
+        return self.verb_lemma(token.head) in self.words("denial")
 
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""

@@ -47,11 +47,12 @@ BYTE_ORDER_MARKS = (
 )
 # A fragment of a main-text line this long is article text, not a menu word that recurs in it.
 MIN_LINE_FRAGMENT_WORDS = 4
-# A live blog's entry heading on a line of its own: a clock time, perhaps a zone and a few words
-# without a full stop ("07:30 What we know so far", "19:10 IST").
-TIMESTAMP_HEADING = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\b[^.!?\n]{0,60}")
-# ... or at the head of the entry's first line, set off by a dash ("19:15 — Ortega tells reporters")
-TIMESTAMP_LEAD = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?\s*[—–-]\s+")
+# A live blog's entry heading: a clock time, perhaps with a zone ("19:10 IST"), on a line of its
+# own with a few words and no full stop ("07:30 What we know so far"), or at the head of the
+# entry's first line, set off by a dash ("19:15 — Ortega tells reporters")
+CLOCK_TIME = r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4}))?"
+TIMESTAMP_HEADING = re.compile(CLOCK_TIME + r"\b[^.!?\n]{0,60}")
+TIMESTAMP_LEAD = re.compile(CLOCK_TIME + r"\s*[—–-]\s+")
 
 ARTICLE_COLUMNS = ["article_id", "path", "outlet", "title", "published", "date_source",
                    "n_sentences", "sha256", "outlet_source", "date_evidence", "format", "encoding"]
@@ -819,15 +820,16 @@ def sentence_spans(doc) -> list:
 def heading_ends(doc) -> list[int]:
     """Token ends of a live blog's timestamp headings, on a line of their own or set off by a dash at
     the head of a line: the sentencizer would run the heading into the entry's first sentence."""
-    ends, start = [], 0
+    offsets, start = [], 0
     for line in doc.text.split("\n"):
         lead = TIMESTAMP_LEAD.match(line)
         if lead:
-            ends += [token.i for token in doc if token.idx >= start + lead.end()][:1]
+            offsets.append(start + lead.end())
         start += len(line) + 1
-        if TIMESTAMP_HEADING.fullmatch(line.strip()) and start < len(doc.text):
-            ends += [token.i for token in doc if token.idx >= start][:1]
-    return ends
+        if TIMESTAMP_HEADING.fullmatch(line.strip()):
+            offsets.append(start)
+    return [next(token.i for token in doc if token.idx >= offset) for offset in offsets
+            if offset < len(doc.text)]
 
 
 def _opens_next_sentence(token) -> bool:

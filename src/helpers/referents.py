@@ -132,7 +132,7 @@ class Discourse:
 
 
 FLAT_NAME = {"flat", "flat:name"}
-COUNTERPARTS = {"counterpart", "opposite number"}
+COUNTERPARTS = {"counterpart"}
 CROWD_PLACES = {"in", "at", "outside", "across", "throughout"}
 
 
