@@ -426,6 +426,71 @@ China and Japan traded accusations over the islands.
 Foreign Ministry spokesperson Wang Lei accused Tokyo of provocation on Monday.
 """
 
+# violent nouns that are what another act is about, phrasal verbs, purposes of a thing, a group's
+# positions
+TOPICS = """Published: 2019-03-14
+
+Armenia shelled Azerbaijani positions near Tovuz on Sunday.
+
+Baku called the shelling "completely unacceptable".
+
+Thousands rallied in Baku against the Armenian offensive on Monday.
+
+Azerbaijan hit back on Monday.
+
+The European Commission launched a case against Armenia at the court.
+
+Armenia turned down a request to send observers.
+
+Hezbollah fired rockets at an Israeli base on Friday.
+
+Israeli jets bombed the group's positions in Lebanon on Saturday.
+"""
+
+# judgements: a reported one, a move named, a conduct described, no one in particular, a victim
+CENSURES = """Published: 2019-03-14
+
+Georgia expelled two Russian diplomats on Monday.
+
+The Russian embassy in Tbilisi said the expulsions were unjustified.
+
+Moscow called the move a hostile step.
+
+The Russian foreign ministry described the conduct of the Georgian government as "boorish".
+
+Baku said any interference would be unacceptable.
+
+Yerevan said Armenia was the victim of an aggression.
+"""
+
+# offers of help, a recall beside another act, an ordered expulsion, diplomats pulled out, a former
+# president, a surname the tagger reads as a plural noun
+OFFERS = """Published: 2019-03-14
+
+Kyrgyzstan and Tajikistan traded accusations on Sunday.
+
+Kazakhstan offered its help in ending the dispute.
+
+Qatar recalled its ambassador and gave Bahrain's envoy 48 hours to leave.
+
+Ghana ordered the expulsion of three Togolese diplomats on Monday.
+
+Kenya pulled its diplomats out of Mogadishu on Monday.
+
+A former Sudanese president criticised Chad on Monday.
+
+Dutch Foreign Minister Pieter Vermeers called on Turkey to respect the Vienna Convention.
+
+Vermeers also called on Turkey to release the diplomats.
+"""
+
+NEIGHBOURS = """Published: 2019-03-14
+
+Kyrgyzstan and Tajikistan traded accusations on Sunday.
+
+Turkey has offered to help the two neighbours resolve the dispute.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -443,7 +508,8 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS, "condemned": CONDEMNED,
             "names": NAMES, "liaison": LIAISON, "withdrawals": WITHDRAWALS,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015,
-            "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON}
+            "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
+            "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS}
 
 
 @pytest.fixture(scope="module")
@@ -950,3 +1016,43 @@ def test_gatherings_delegations_counterparts_councils_shuttles_and_victims(table
 
 def test_a_ministry_spokesperson_the_dictionary_does_not_know_speaks_for_the_other_state(tables):
     assert coded(tables, "Wang Lei accused Tokyo", "spokesperson") == [("CHN", "JPN", "112")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Baku called the shelling", [("AZE", "ARM", "111")]),
+    ("rallied in Baku against the Armenian offensive", []),
+    ("Azerbaijan hit back", []),
+    ("launched a case against Armenia", []),
+    ("a request to send observers", []),
+    ("bombed the group's positions", [("ISR", "HEZBOLLAH", "195")]),
+])
+def test_violent_nouns_told_as_topics_phrasal_verbs_purposes_and_a_group_s_positions(tables, words, expected):
+    assert coded(tables, words, "topics") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("said the expulsions were unjustified", [("RUS", "GEO", "111")]),
+    ("called the move a hostile step", [("RUS", "GEO", "111")]),
+    ("described the conduct of the Georgian government", [("RUS", "GEO", "111")]),
+    ("any interference would be unacceptable", []),
+    ("Armenia was the victim of an aggression", []),
+])
+def test_judgements_reported_or_named_are_censures_of_whoever_did_the_act(tables, words, expected):
+    assert coded(tables, words, "censures") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("offered its help in ending the dispute", [("KAZ", "KGZ", "039"), ("KAZ", "TJK", "039")]),
+    ("Qatar recalled its ambassador", [("QAT", "BHR", "161"), ("QAT", "BHR", "174")]),
+    ("ordered the expulsion of three Togolese", [("GHA", "TGO", "174")]),
+    ("pulled its diplomats out of Mogadishu", [("KEN", "SOM", "161")]),
+    ("A former Sudanese president", []),
+    ("Pieter Vermeers called on Turkey", [("NLD", "TUR", "020")]),
+    ("Vermeers also called on Turkey", [("NLD", "TUR", "0253")]),
+])
+def test_offers_of_help_recalls_beside_another_act_orders_and_former_office_holders(tables, words, expected):
+    assert coded(tables, words, "offers") == expected
+
+
+def test_an_offer_to_help_two_parties_settle_is_an_offer_to_mediate(tables):
+    assert coded(tables, "offered to help the two neighbours", "neighbours") == [("TUR", "KGZ", "039"), ("TUR", "TJK", "039")]

@@ -4,7 +4,8 @@ from spacy.tokens import Doc
 
 from helpers.language import blank_english
 from helpers.parse import (joined_titles, repair_conjunct_of_a_reported_clause, repair_date_read_as_subject,
-                           repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
+                           repair_name_read_as_common_noun, repair_participle_read_as_modifier_of_the_object,
+                           repair_persona_non_grata, repair_predicate_adjective_read_as_modifier_of_the_object,
                            repair_subject_read_as_apposition_of_a_fronted_place, repair_subject_read_as_aside,
                            repair_subject_read_as_object_of_a_conjunction,
                            repair_verb_after_a_day_read_as_modifier_of_its_subject,
@@ -311,3 +312,56 @@ def test_charge_d_affaires_is_one_word_at_the_offset_of_its_first():
                                            [True, True, True, True, False, False], [0, 5, 14, 18, 25, 35])
     assert (words, spaces, offsets) == (["Iran", "summoned", "the", "chargé d'affaires", "."],
                                         [True, True, True, False, False], [0, 5, 14, 18, 35])
+
+
+def test_an_adjective_after_the_object_read_as_its_modifier_becomes_what_the_verb_makes_of_it():
+    # 'Baku called the shelling "unacceptable"': read as if it were 'the unacceptable shelling'
+    doc = misread("""
+        Baku NNP PROPN nsubj 1
+        called VBD VERB ROOT 1
+        the DT DET det 3
+        shelling NN NOUN obj 1
+        unacceptable JJ ADJ amod 3
+        . . PUNCT punct 1
+    """)
+    doc = repair_predicate_adjective_read_as_modifier_of_the_object(doc)
+    assert tree(doc)[4] == ("unacceptable", "xcomp", "called")
+
+
+def test_an_adjective_before_its_noun_is_left_alone():
+    doc = misread("""
+        Baku NNP PROPN nsubj 1
+        condemned VBD VERB ROOT 1
+        the DT DET det 4
+        unacceptable JJ ADJ amod 4
+        shelling NN NOUN obj 1
+        . . PUNCT punct 1
+    """)
+    doc = repair_predicate_adjective_read_as_modifier_of_the_object(doc)
+    assert tree(doc)[3] == ("unacceptable", "amod", "shelling")
+
+
+def test_a_surname_read_as_a_plural_noun_after_a_given_name_is_a_name():
+    # "Foreign Minister Bert Koenders": 'Koenders' tagged as a plural noun
+    doc = misread("""
+        Minister NNP PROPN nmod:desc 1
+        Bert NNP PROPN compound 2
+        Koenders NNS NOUN nsubj 3
+        spoke VBD VERB ROOT 3
+        . . PUNCT punct 3
+    """)
+    doc = repair_name_read_as_common_noun(doc)
+    assert (doc[2].tag_, doc[2].pos_) == ("NNP", "PROPN")
+
+
+def test_a_capitalised_plural_noun_that_no_title_describes_stays_a_noun():
+    # "NATO Defence Ministers met": capitalised, after a name, but no one's title
+    doc = misread("""
+        NATO NNP PROPN compound 2
+        Defence NNP PROPN compound 2
+        Ministers NNS NOUN nsubj 3
+        met VBD VERB ROOT 3
+        . . PUNCT punct 3
+    """)
+    doc = repair_name_read_as_common_noun(doc)
+    assert (doc[2].tag_, doc[2].pos_) == ("NNS", "NOUN")

@@ -48,6 +48,9 @@ MEETING = "040"              # consult: a meeting, whose place is never its othe
 GENERIC_DEMAND = "100"       # demand, not specified below
 GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
 GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
+CENSURE = "111"              # criticize or denounce
+CENSURE_ENTRY = Entry(id="censure", origin="curated", code=CENSURE, label="condemns")
+CONFLICTUAL_ROOT = "10"      # codes from here on (demands to violence) are acts a censure can be about
 OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
 TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
@@ -253,6 +256,9 @@ class SentenceCoder:
                           for n in c.children if n.dep_ == "nmod" and self.reader.case_of(n) == "of"
                           for form in phrase_forms(n)]
         preps = [(self.reader.case_of(c), form) for c in obliques for form in phrase_forms(c)]
+        # "described the raid as an act of aggression"
+        preps += [("as", lemma_of(n)) for c in obliques if self.reader.case_of(c) == "as"
+                  for n in c.children if n.dep_ == "amod" or (n.dep_ == "nmod" and self.reader.case_of(n) == "of")]
         preps += preps_of_parts + [(case, "") for case in map(self.reader.case_of, obliques)]
         particles = {c.lower_ for c in children if c.dep_ in {"compound:prt", "advmod"}}
         return Roles(
@@ -262,9 +268,16 @@ class SentenceCoder:
                                        if m.dep_ in {"amod", "compound"}),
             prepositions=frozenset((case, noun) for case, noun in preps if case),
             complements=frozenset(form for c in children + object_infinitives(objects)
-                                  if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} for form in self.complement_forms(c)),
+                                  if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} or self.is_second_object(c)
+                                  for form in self.complement_forms(c)),
             particles=frozenset(particles | {case for case, _ in preps if case}),
         )
+
+    @staticmethod
+    def is_second_object(token: Token) -> bool:
+        """'called the Netherlands "the capital of fascism"', parsed with two objects: the second is
+        what the verb makes of the first."""
+        return token.dep_ == "obj" and any(c.dep_ == "obj" and c.i < token.i for c in token.head.children)
 
     @staticmethod
     def is_particle_object(token: Token) -> bool:
@@ -275,10 +288,16 @@ class SentenceCoder:
 
     def complement_forms(self, token: Token) -> set[str]:
         """'to leave' -> {leave}; 'not to return' -> {not return}: a pattern can ask for either."""
-        if token.dep_ == "advcl" and not self.is_infinitive(token):
-            return set()
+        if token.dep_ == "advcl" and not self.is_infinitive(token) and \
+                not any(c.dep_ == "mark" and c.lower_ == "in" for c in token.children):
+            return set()     # but "offered help in ending the crisis" says what for
         lemma = self.verb_lemma(token) if token.pos_ == "VERB" else lemma_of(token)
-        return {f"not {lemma}"} if self.negated(token) else {lemma}
+        if self.negated(token):
+            return {f"not {lemma}"}
+        # "called the Netherlands the capital of fascism", "called the move an unjustifiable
+        # intervention": what the noun is of, and its adjectives, say it too
+        return {lemma} | {lemma_of(c) for c in token.children if token.pos_ == "NOUN" and (
+            c.dep_ == "amod" or (c.dep_ == "nmod" and self.reader.case_of(c) == "of"))}
 
     @staticmethod
     def is_passive(token: Token) -> bool:
@@ -600,7 +619,8 @@ class SentenceCoder:
             if patient is None:
                 return []
             if coding.target_from_reference and self.is_event_noun(patient):
-                return self.perpetrators_named(patient, sources) or self.referenced_perpetrators(sources)
+                return self.perpetrators_named(patient, sources) or \
+                    self.referenced_perpetrators(sources, self.victims_named(patient, sources))
             found = self.phrase_targets(patient, sources)
             if found:
                 return found
@@ -646,8 +666,13 @@ class SentenceCoder:
             found = self.located_states(places, sources)
             if found:
                 return found
-        if coding.target_from_reference and any(self.is_event_noun(c) for c in children if c.dep_ in OBJECTS):
-            return self.referenced_perpetrators(sources)
+        if coding.target_from_reference:
+            things = [c for c in children if c.dep_ in OBJECTS]
+            events = [c for c in things if self.is_event_noun(c)]
+            if events:
+                return self.referenced_perpetrators(sources, self.victims_named(events[0], sources))
+            if coding.code == CENSURE and any(lemma_of(c) in self.words("act_nouns") for c in things):
+                return self.referenced_doers(sources)      # "called the move unjustifiable"
         if self.verb_lemma(token) in self.words("retaliation"):
             return self.attackers_of(token, sources)
         return []
@@ -750,10 +775,24 @@ class SentenceCoder:
         condemnation names; never whom it was done to ('the attack on the police')."""
         return self.actors_hung_on(act, sources, self.carries_doer)
 
-    def referenced_perpetrators(self, sources: list[str]) -> list[str]:
-        """'condemned the attack': those who carried out the violent events the article told last."""
+    def victims_named(self, act: Token, sources: list[str]) -> list[str]:
+        """'the attacks on the Saudi embassy': whom a violent noun says it hit."""
+        return [a for c in act.children if c.dep_ == "nmod" and self.reader.case_of(c) in {"on", "against"}
+                for a in self.phrase_targets(c, sources)]
+
+    def referenced_perpetrators(self, sources: list[str], victims: list[str] = ()) -> list[str]:
+        """'condemned the attack': those who carried out the violent events the article told last;
+        'condemned the attacks on the Saudi embassy', 'Qatar condemned the attack': the last ones told
+        on those it names as hit, else on the condemner itself."""
         if not self.discourse.violent_told:
             return []
+        tops = {self.index.state_of(v) or self.index.top.get(v, v) for v in victims} or \
+            {self.index.top.get(s, s) for s in sources}
+        for events, _ in reversed(self.discourse.violent_told):
+            on_them = {e["source_actor"] for e in events if self.index.top.get(e["target_actor"], e["target_actor"]) in tops
+                       or self.index.state_of(e["target_actor"]) in tops}
+            if on_them:
+                return self.other_side(sorted(on_them), sources)
         events, subject = self.discourse.violent_told[-1]
         by_subject = [e for e in events if self.index.top.get(e["source_actor"], e["source_actor"]) in subject]
         found = sorted({event["source_actor"] for event in (by_subject or events)})
@@ -880,7 +919,9 @@ class SentenceCoder:
         if nominal and token.dep_ in OBJECTS | OBLIQUES and self.is_verb(token.head) and not self.announces(token) \
                 and self.verb_coding(token.head) is not None and not self.has_own_actors(token):
             return None                      # part of the verb's pattern, or a back-reference
-        if nominal and coding.violent and self.is_disapproved(token):
+        if not nominal and self.purpose_of_a_thing(token):
+            return None                      # "a request to send a delegation", "a mission to protect ships"
+        if nominal and coding.violent and (self.is_disapproved(token) or not self.told_happening(token)):
             return None                      # "condemned Israel's strikes on X": the condemnation is the news
         frame = self.frame(token if not nominal else self.clause_of(token))
         coding = self.framed_coding(coding, frame)
@@ -930,12 +971,18 @@ class SentenceCoder:
             return None
         if frame.governor is not None and not frame.governor_coded:
             self.consumed.add(frame.governor.i)
-        if nominal and self.announces(token):
-            self.consumed.add(token.head.i)      # "ordered the closure of the embassy": the closure is the act
+        if nominal and self.announces(token) and token.i not in self.consumed:
+            # "ordered the closure of the embassy": the closure is the act; unless the verb's own
+            # pattern already coded it ("ordered the expulsion of")
+            self.consumed.add(token.head.i)
         self.consumed.update(decider.i for decider in frame.deciders)
         if not nominal and coding.pattern is not None and coding.pattern.object:
             # "requested a meeting", "suspended talks": the noun is what the verb's code is about
             self.consumed.update(c.i for c in token.children if c.dep_ in OBJECTS and lemma_of(c) in coding.pattern.object)
+        if not nominal and coding.pattern is not None and coding.pattern.complement and "*" not in coding.pattern.complement:
+            # "offered help in easing the tension": the easing is what the offer is for
+            self.consumed.update(c.i for c in token.children if c.dep_ in {"xcomp", "ccomp", "advcl"}
+                                 and self.complement_forms(c) & coding.pattern.complement)
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
 
@@ -948,6 +995,35 @@ class SentenceCoder:
         if governing is not None and (governing.code.startswith("11") or governing.code == "016"):
             return True
         return self.verb_lemma(token.head) in self.words("denial")
+
+    def purpose_of_a_thing(self, token: Token) -> bool:
+        """An infinitive on a noun that is neither an actor nor an intention ('a request to send a
+        delegation', 'efforts to persuade the captain', 'a mission to protect ships') says what the
+        thing is for, not an act told; 'plans to fly', 'the only member to vote against' are."""
+        head = token.head
+        return token.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"} and self.is_infinitive(token) and \
+            lemma_of(head) not in self.words("intent_nouns") and not self.reader.actors_of(head)
+
+    def told_happening(self, token: Token) -> bool:
+        """Whether a violent noun is told as happening ('the strike killed', 'launched strikes',
+        'killed in a raid', a headline's 'Iranian strikes on X'), not as what another act is about
+        ('called the attack unacceptable', 'a protest over the strikes', 'rallying against the
+        offensive', 'used the attack as a pretext'); but 'in retaliation for X's strike' and
+        'claimed responsibility for the attack' tell the act they follow."""
+        while token.dep_ == "conj":
+            token = token.head
+        if token.dep_ in OBJECTS:
+            head = token.head
+            return not self.is_verb(head) or self.verb_lemma(head) in \
+                self.words("performance") | self.words("reciprocal") | self.words("announcement") | self.words("decision")
+        if token.dep_ in OBLIQUES:
+            case = next((c for c in token.children if c.dep_ == "case"), None)
+            if case is None or case.lower_ not in self.words("topic_cases"):
+                return True
+            # the sequel noun, whether the parser hung the phrase on it or on the verb
+            sequel = self.words("sequel_nouns")
+            return lemma_of(token.head) in sequel or (case.i > 0 and lemma_of(token.doc[case.i - 1]) in sequel)
+        return True
 
     def instrument_coding(self, token: Token, coding: Coding) -> Coding:
         """'targeted each other with missile strikes': the weapon named gives the closer code."""
@@ -996,7 +1072,26 @@ class SentenceCoder:
             return [] if self.is_verb(token) else self.other_of_pair(sources)
         if coding.code in self.words("counterpart"):
             # "On 24 August, Algeria cut diplomatic ties"; "Kuwait recalled its ambassador", after others did
-            return self.other_of_pair(sources) or self.other_side(self.discourse.ruptured.get(coding.code, []), sources)
+            return self.other_of_pair(sources) or self.conjoined_targets(token, sources) or \
+                self.other_side(self.discourse.ruptured.get(coding.code, []), sources)
+        return []
+
+    def conjoined_targets(self, token: Token, sources: list[str]) -> list[str]:
+        """'Kuwait recalled its ambassador and gave Lebanon's charge d'affaires 48 hours to leave':
+        the states another act of the same subject in the sentence is aimed at."""
+        if not self.is_verb(token):
+            return []
+        head = [token.head] if token.dep_ == "conj" else []
+        for verb in head + [c for c in token.children if c.dep_ == "conj"]:
+            coding = self.verb_coding(verb) if self.is_verb(verb) else None
+            # a later conjunct with a subject of its own is another actor's act
+            other_subject = token.dep_ != "conj" and any(c.dep_ in SUBJECTS for c in verb.children)
+            if coding is None or coding.code[:2] < CONFLICTUAL_ROOT or other_subject:
+                continue
+            states = [self.index.state_of(a) or a for a in self.verb_targets(verb, coding, sources)]
+            found = self.other_side(list(dict.fromkeys(states)), sources)
+            if found:
+                return found
         return []
 
     def other_of_pair(self, sources: list[str]) -> list[str]:
@@ -1115,6 +1210,7 @@ class SentenceCoder:
         told = [found for token in self.doc if (found := self.tell(token)) is not None]
         coded = {item.token.i for item in told}
         told += [found for token in self.doc if (found := self.tell_obligation(token, coded)) is not None]
+        told += [found for token in self.doc if (found := self.tell_censure(token, coded)) is not None]
         triggers = [item.token for item in told]
         return [replace(item, location=self.location(item.token, triggers))
                 for item in told if item.token.i not in self.consumed]
@@ -1135,6 +1231,53 @@ class SentenceCoder:
             return None
         code = GENERIC_DEMAND if kind == "demand" else GENERIC_APPEAL
         return Told(token, Coding(code, GENERIC_ENTRY, None), speaker, targets, False, speaker, self.location(token), kind)
+
+    def tell_censure(self, token: Token, coded: set[int]) -> Told | None:
+        """'The embassy said the steps were unacceptable', 'told Congress that Morocco's conduct was
+        "unacceptable"': the speaker censures (111) whoever did what the clause's subject names."""
+        # "were unjustified" may be read as a passive verb: its word is the judgement then
+        judged = self.complement_forms(token) | {token.lower_}
+        if token.i in coded or token.dep_ != "ccomp" or not judged & self.words("censure") or \
+                not any(c.dep_ in {"cop", "aux:pass"} for c in token.children) or self.modality(token) or \
+                self.verb_lemma(token.head) not in self.words("speech"):
+            return None
+        subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
+        if subject is not None and any(c.dep_ == "det" and c.lower_ in {"any", "no", "every"} for c in subject.children):
+            return None          # "any involvement of a foreign government would be ...": no one in particular
+        if lemma_of(token) in self.words("patient_nouns"):
+            return None          # "the nation had been the victim of an aggression": the subject suffered it
+        speaker = self.verb_sources(token.head)
+        targets = self.censured(subject, speaker) if subject is not None and speaker else []
+        if not targets:
+            return None
+        return Told(token, Coding(CENSURE, CENSURE_ENTRY, None), speaker, targets, False, speaker, self.location(token))
+
+    def censured(self, thing: Token, sources: list[str]) -> list[str]:
+        """Whom a censure of a phrase is aimed at: an actor it names ('the Netherlands'), whoever it
+        says did the act ('Morocco's conduct', 'the behaviour of the British government'), or, for an
+        act it only names ('the steps', 'the seizure'), whoever did the last hostile act told."""
+        found = self.other_side(self.reader.actors_of(thing), sources)
+        if found:
+            return found
+        event = self.is_event_noun(thing)
+        named_act = not event and lemma_of(thing) in self.words("act_nouns")
+        # "the behaviour of X" is X's; "the expulsion of X" is done to X
+        found = self.actors_hung_on(thing, sources, lambda c: self.carries_doer(c) or (
+            named_act and c.dep_ == "nmod" and self.reader.case_of(c) == "of"))
+        if found or not (event or named_act):
+            return found
+        coding = self.noun_coding(thing)
+        return self.referenced_perpetrators(sources) if coding is not None and coding.violent \
+            else self.referenced_doers(sources)
+
+    def referenced_doers(self, sources: list[str]) -> list[str]:
+        """'called the move unjustifiable': those who did the last hostile act the article told,
+        other than the speaker."""
+        for rows in reversed(self.discourse.hostile_told):
+            found = self.other_side(list(dict.fromkeys(row["source_actor"] for row in rows)), sources)
+            if found:
+                return found
+        return []
 
 
 def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
@@ -1213,6 +1356,9 @@ def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[
             discourse.last_person = people
     elif subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
         discourse.last_subject = []    # "Traders said ... They appealed": not an actor from further back
+    hostile = [row for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT]
+    if hostile:
+        discourse.hostile_told.append(hostile)
     violent = [row for row in rows if row["violent"]]
     if violent:
         tops = {reader.index.top.get(a, a) for a in subject_actors}

@@ -120,7 +120,8 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_verb_read_as_adjective_before_a_closing_speaker, repair_subject_read_as_aside,
                    repair_first_conjunct_read_as_root, repair_first_of_a_subject_list_read_apart,
                    repair_agent_of_the_object_read_as_the_verb_s, repair_predicate_of_a_list_read_apart,
-                   repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive):
+                   repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
+                   repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun):
         doc = repair(doc)
     return doc
 
@@ -604,6 +605,32 @@ def repair_conjunct_of_a_reported_clause(doc: Doc) -> Doc:
                 not any(c.dep_ in AUXILIARIES | {"cop"} for c in clause.children):
             continue
         verb.head = saying
+    return doc
+
+
+def repair_predicate_adjective_read_as_modifier_of_the_object(doc: Doc) -> Doc:
+    """'called the attack "completely unacceptable"': the parser may hang an adjective that follows
+    the object on it, as if it were 'the unacceptable attack'. An English adjective stands before
+    its noun; one after the verb's object is what the verb makes of it."""
+    for adjective in doc:
+        noun = adjective.head
+        if adjective.dep_ == "amod" and adjective.pos_ == "ADJ" and adjective.i > noun.i and \
+                noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+            adjective.dep_, adjective.head = "xcomp", noun.head
+    return doc
+
+
+def repair_name_read_as_common_noun(doc: Doc) -> Doc:
+    """'Foreign Minister Bert Koenders': the tagger may read a surname ending in -s as a plural noun.
+    A capitalised noun that a title describes, itself or through the given name before it, is a name
+    ('NATO Defence Ministers', with no title, stays a noun)."""
+    def titled(name: Token) -> bool:
+        return any(c.dep_ == "nmod:desc" for c in name.lefts)
+    for token in doc:
+        if token.tag_ in {"NN", "NNS"} and token.text[:1].isupper() and \
+                (titled(token) or any(c.dep_ == "compound" and c.tag_ == "NNP" and c.i == token.i - 1 and titled(c)
+                                      for c in token.lefts)):
+            token.tag_, token.pos_ = "NNP", "PROPN"
     return doc
 
 

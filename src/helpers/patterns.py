@@ -34,7 +34,9 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
-                "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns")
+                "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns", "performance",
+                "topic_cases", "sequel_nouns", "censure",
+                "act_nouns", "patient_nouns")
 
 
 def preposition_of(value) -> str:
@@ -173,7 +175,10 @@ class PatternBook:
     labels: Mapping[str, str]                              # "entry id:code" -> label
 
     def verb_entries(self, lemma: str, particles: frozenset[str]) -> list[Entry]:
-        return [entry for particle, entry in self.verbs.get(lemma, ()) if not particle or particle in particles]
+        found = [(particle, entry) for particle, entry in self.verbs.get(lemma, ()) if not particle or particle in particles]
+        # a phrasal verb the curated file teaches is another verb: "hit back" is no "hit"
+        phrasal = any(particle and entry.origin == "curated" for particle, entry in found)
+        return [entry for particle, entry in found if particle or not phrasal]
 
     def noun_entries(self, lemma: str, modifiers: frozenset[str]) -> list[tuple[int, Entry]]:
         """(number of modifier words required, entry) of the nominal triggers this head can be."""
