@@ -1219,8 +1219,7 @@ class SentenceCoder:
         """'China must drop barriers, Washington declared': a demand (100), or with 'should' an
         appeal (020), of the speaker to the clause's subject, when the act itself is none the
         patterns know."""
-        if token.i in coded or not token.children or token.dep_ != "ccomp" or \
-                self.verb_lemma(token.head) not in self.words("speech"):
+        if token.i in coded or not token.children or not self.is_reported(token):
             return None
         kind = self.modality(token)
         if kind not in {"demand", "appeal"} or any(c.i in coded for c in token.subtree):
@@ -1232,14 +1231,17 @@ class SentenceCoder:
         code = GENERIC_DEMAND if kind == "demand" else GENERIC_APPEAL
         return Told(token, Coding(code, GENERIC_ENTRY, None), speaker, targets, False, speaker, self.location(token), kind)
 
+    def is_reported(self, clause: Token) -> bool:
+        """'X said (that) ...': the clause a verb of speech reports."""
+        return clause.dep_ == "ccomp" and self.verb_lemma(clause.head) in self.words("speech")
+
     def tell_censure(self, token: Token, coded: set[int]) -> Told | None:
         """'The embassy said the steps were unacceptable', 'told Congress that Morocco's conduct was
         "unacceptable"': the speaker censures (111) whoever did what the clause's subject names."""
         # "were unjustified" may be read as a passive verb: its word is the judgement then
         judged = self.complement_forms(token) | {token.lower_}
-        if token.i in coded or token.dep_ != "ccomp" or not judged & self.words("censure") or \
-                not any(c.dep_ in {"cop", "aux:pass"} for c in token.children) or self.modality(token) or \
-                self.verb_lemma(token.head) not in self.words("speech"):
+        if token.i in coded or not self.is_reported(token) or not judged & self.words("censure") or \
+                not any(c.dep_ in {"cop", "aux:pass"} for c in token.children) or self.modality(token):
             return None
         subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubj:pass"}), None)
         if subject is not None and any(c.dep_ == "det" and c.lower_ in {"any", "no", "every"} for c in subject.children):
@@ -1273,8 +1275,9 @@ class SentenceCoder:
     def referenced_doers(self, sources: list[str]) -> list[str]:
         """'called the move unjustifiable': those who did the last hostile act the article told,
         other than the speaker."""
-        for rows in reversed(self.discourse.hostile_told):
-            found = self.other_side(list(dict.fromkeys(row["source_actor"] for row in rows)), sources)
+        for rows, _ in reversed(self.discourse.told):
+            hostile = [row["source_actor"] for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT]
+            found = self.other_side(list(dict.fromkeys(hostile)), sources)
             if found:
                 return found
         return []
@@ -1356,13 +1359,8 @@ def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[
             discourse.last_person = people
     elif subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
         discourse.last_subject = []    # "Traders said ... They appealed": not an actor from further back
-    hostile = [row for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT]
-    if hostile:
-        discourse.hostile_told.append(hostile)
-    violent = [row for row in rows if row["violent"]]
-    if violent:
-        tops = {reader.index.top.get(a, a) for a in subject_actors}
-        discourse.violent_told.append((violent, tops))
+    if rows:
+        discourse.told.append((rows, {reader.index.top.get(a, a) for a in subject_actors}))
 
 
 def code_events(sentences: pd.DataFrame, parses: dict, mentions: pd.DataFrame, actors: pd.DataFrame,

@@ -78,10 +78,8 @@ class Discourse:
     state_order: list[str] = field(default_factory=list)
     last_subject: list[str] = field(default_factory=list)
     last_person: list[str] = field(default_factory=list)
-    # the violent events of each sentence that told some, with the top actors of its subject
-    violent_told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
-    # the hostile events (codes 10 to 20) of each sentence that told some
-    hostile_told: list[list[dict]] = field(default_factory=list)
+    # the events of each sentence that told some, with the top actors of its subject
+    told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)      # armed groups in order of last mention
     # the states of each subject that named several ("Saudi Arabia, the UAE, Bahrain and Egypt
     # severed ties"), for "the four governments" later
@@ -92,6 +90,12 @@ class Discourse:
     # the states last acted on with each code of a rupture: "Kuwait recalled its ambassador" after
     # "Saudi Arabia recalled its ambassador from Lebanon" is from Lebanon too
     ruptured: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def violent_told(self) -> list[tuple[list[dict], set[str]]]:
+        """The violent events of each sentence that told some, with the top actors of its subject."""
+        return [(violent, subject) for events, subject in self.told
+                if (violent := [event for event in events if event["violent"]])]
 
     def note_groups(self, groups: list[str]) -> None:
         for group in groups:
@@ -507,14 +511,9 @@ class SentenceReader:
         """'the group's positions in Iraq': the armed group the sentence or the article named last,
         when a definite epithet for one owns the phrase. Not 'militant hideouts in Iran', which names
         no group (data/gold/CODING.md: the state where they are)."""
-        for child in head.children:
-            if child.dep_ != "nmod:poss" or child.lemma_.lower() not in self.grammar("group_epithets") or \
-                    not any(c.lower_ == "the" for c in child.children):
-                continue
-            here = [actor for i, (actor, _) in sorted(self.mention_at.items())
-                    if i < child.i and self.index.kind.get(self.index.top.get(actor, actor)) == "armed_group"]
-            return here[-1:] or self.discourse.groups[-1:]
-        return []
+        owners = [self.epithet_actors(child) for child in head.children
+                  if child.dep_ == "nmod:poss" and child.lemma_.lower() in self.grammar("group_epithets")]
+        return next((found for found in owners if found), [])
 
     def shared_head_owners(self, head: Token, named: str) -> list[str]:
         """'Pakistani and Afghan forces': the dictionary names 'Afghan forces'; the adjective
