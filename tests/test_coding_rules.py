@@ -491,6 +491,79 @@ Kyrgyzstan and Tajikistan traded accusations on Sunday.
 Turkey has offered to help the two neighbours resolve the dispute.
 """
 
+RESPONSES = """Published: 2019-03-14
+
+Armenian artillery shelled the Azerbaijani town of Tartar on Sunday.
+
+Azerbaijan vowed to respond.
+
+Peru expelled two Bolivian diplomats on Monday, and Bolivia said it would respond in kind.
+
+Chile accused Argentina of violating the border agreement and warned that Santiago would respond.
+
+Ghana said it would respond in kind and order Togolese diplomats to leave Accra.
+
+Uganda barred its citizens from travelling to Rwanda.
+
+Paraguay and Uruguay agreed to refrain from escalating the dispute.
+
+President Moon Jae-in accused Japan of economic retaliation on Monday.
+
+Moon criticised Tokyo again on Tuesday.
+
+Finland's foreign minister, who chairs the OSCE, arrived in Tbilisi on Tuesday.
+
+Algeria's president chaired a meeting of the High Security Council on Wednesday.
+
+Ecuador's president chaired a meeting of the National Security Council.
+
+NATO ambassadors held an emergency meeting in Brussels at Turkey's request.
+
+Protesters stormed the Danish embassy in Damascus on Saturday.
+
+The UN Security Council condemned the attacks on the Danish embassy.
+"""
+
+SIGNING = """Published: 2025-06-30
+
+Burundi and Rwanda traded accusations on Monday.
+
+The two foreign ministers signed a declaration of principles at the State Department.
+"""
+
+TRUCE = """Published: 2025-10-16
+
+Pakistan and Afghanistan clashed on Tuesday.
+
+That evening, both governments accepted a 48-hour truce.
+"""
+
+# invented: what an act and a judgement are aimed at when the sentence names it only in passing
+AIMS = """Published: 2019-03-14
+
+Bahrain and Egypt severed diplomatic relations with Qatar on Monday, accusing it of supporting terrorism.
+
+Iranian gunmen shot at a Kuwaiti patrol boat on Sunday.
+
+The United States and the European Union also condemned the shooting.
+
+Tokyo imposed restrictions on exports to South Korea.
+
+Seoul called the restrictions unjust.
+
+India banned imports from Nepal on Tuesday.
+
+Nepal's foreign ministry called the ban discriminatory.
+
+Peru condemned Chile for allowing the march and asked it to extradite the organisers.
+
+Chile has already pulled its diplomats out of Lima, flying them to Santiago.
+
+Baghdad held Ankara responsible for the attack.
+
+Japan's foreign ministry lodged a protest with Seoul over the break-in.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -509,7 +582,9 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "names": NAMES, "liaison": LIAISON, "withdrawals": WITHDRAWALS,
             "taliban_2024": TALIBAN_2024, "taliban_2015": TALIBAN_2015,
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
-            "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS}
+            "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
+            "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
+            "truce": TRUCE}
 
 
 @pytest.fixture(scope="module")
@@ -1056,3 +1131,65 @@ def test_offers_of_help_recalls_beside_another_act_orders_and_former_office_hold
 
 def test_an_offer_to_help_two_parties_settle_is_an_offer_to_mediate(tables):
     assert coded(tables, "offered to help the two neighbours", "neighbours") == [("TUR", "KGZ", "039"), ("TUR", "TJK", "039")]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Azerbaijan vowed to respond", [("AZE", "ARM", "138")]),
+    ("Bolivia said it would respond in kind", [("BOL", "PER", "130"), ("PER", "BOL", "174")]),
+    ("warned that Santiago would respond", [("CHL", "ARG", "112"), ("CHL", "ARG", "130")]),
+    ("would respond in kind and order Togolese", [("GHA", "TGO", "136")]),
+])
+def test_a_response_promised_is_a_threat_to_whoever_it_answers(tables, words, expected):
+    assert coded(tables, words, "responses") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("barred its citizens from travelling", []),
+    ("agreed to refrain from escalating", [("PRY", "URY", "030"), ("URY", "PRY", "030")]),
+])
+def test_what_a_party_keeps_from_is_not_done(tables, words, expected):
+    assert coded(tables, words, "responses") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Moon criticised Tokyo", [("KOR", "JPN", "111")]),
+    ("who chairs the OSCE", [("FIN", "GEO", "042")]),
+    ("chaired a meeting of the High Security Council", [("DZA", "", "040")]),
+    ("chaired a meeting of the National Security Council", [("ECU", "", "040")]),
+])
+def test_family_names_first_chairing_a_body_and_a_state_s_own_security_council(tables, words, expected):
+    assert coded(tables, words, "responses") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("at Turkey's request", [("NATO", "", "040"), ("TUR", "NATO", "020")]),
+    ("condemned the attacks on the Danish embassy", [("UN", "SYR", "111")]),
+])
+def test_who_asked_for_a_meeting_and_who_attacked_a_mission_others_condemn(tables, words, expected):
+    assert coded(tables, words, "responses") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("accusing it of supporting terrorism", [("BHR", "QAT", "112"), ("BHR", "QAT", "161"),
+                                             ("EGY", "QAT", "112"), ("EGY", "QAT", "161")]),
+    ("also condemned the shooting", [("EU", "IRN", "111"), ("USA", "IRN", "111")]),
+    ("restrictions on exports to South Korea", [("JPN", "KOR", "163")]),
+    ("called the restrictions unjust", [("KOR", "JPN", "111")]),
+    ("banned imports from Nepal", [("IND", "NPL", "163")]),
+    ("called the ban discriminatory", [("NPL", "IND", "111")]),
+    ("asked it to extradite", [("PER", "CHL", "020"), ("PER", "CHL", "111")]),
+    ("flying them to Santiago", [("CHL", "PER", "161")]),
+    ("held Ankara responsible", [("IRQ", "TUR", "112")]),
+    ("lodged a protest with Seoul", [("JPN", "KOR", "114")]),
+])
+def test_object_pronouns_trade_partners_and_judgements_of_deeds(tables, words, expected):
+    assert coded(tables, words, "aims") == expected
+
+
+def test_where_two_parties_sign_is_no_third_party(tables):
+    assert coded(tables, "signed a declaration of principles", "signing") == [("BDI", "RWA", "057"), ("RWA", "BDI", "057")]
+
+
+def test_accepting_a_truce_is_agreeing_to_de_escalate(tables):
+    assert coded(tables, "accepted a 48-hour truce", "truce") == [("AFG", "PAK", "0356"), ("PAK", "AFG", "0356")]
+

@@ -3,11 +3,13 @@ parser gave it (words, heads, labels, tags) and checks the tree the repair leave
 from spacy.tokens import Doc
 
 from helpers.language import blank_english
-from helpers.parse import (joined_titles, repair_conjunct_of_a_reported_clause, repair_date_read_as_subject,
-                           repair_name_read_as_common_noun, repair_participle_read_as_modifier_of_the_object,
-                           repair_persona_non_grata, repair_predicate_adjective_read_as_modifier_of_the_object,
+from helpers.parse import (joined_given_names, joined_titles, repair_conjunct_of_a_reported_clause,
+                           repair_date_read_as_subject, repair_name_read_as_common_noun,
+                           repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
+                           repair_predicate_adjective_read_as_head_of_the_object,
+                           repair_predicate_adjective_read_as_modifier_of_the_object,
                            repair_subject_read_as_apposition_of_a_fronted_place, repair_subject_read_as_aside,
-                           repair_subject_read_as_object_of_a_conjunction,
+                           repair_subject_read_as_object_of_a_conjunction, repair_unmarked_subject,
                            repair_verb_after_a_day_read_as_modifier_of_its_subject,
                            repair_verb_read_as_adjective_before_a_closing_speaker,
                            repair_verb_read_as_adjective_in_a_verbless_sentence)
@@ -365,3 +367,62 @@ def test_a_capitalised_plural_noun_that_no_title_describes_stays_a_noun():
     """)
     doc = repair_name_read_as_common_noun(doc)
     assert (doc[2].tag_, doc[2].pos_) == ("NNS", "NOUN")
+
+
+def test_a_hyphenated_given_name_after_a_family_name_is_one_word():
+    # "Moon Jae-in": the parser would read 'in' as the preposition
+    words, spaces, offsets = joined_given_names(["President", "Moon", "Jae", "-", "in", "spoke", "."],
+                                                [True, True, False, False, True, False, False],
+                                                [0, 10, 15, 18, 19, 22, 27])
+    assert (words, spaces, offsets) == (["President", "Moon", "Jae-in", "spoke", "."],
+                                        [True, True, True, False, False], [0, 10, 15, 22, 27])
+
+
+def test_a_hyphenated_word_at_the_start_of_a_sentence_or_between_spaces_stays_apart():
+    # "Anti-war protesters": no capitalised word before it; "Kabul - in the morning": spaced dash
+    assert joined_given_names(["Anti", "-", "war", "protesters"], [False, False, True, False], [0, 4, 5, 9])[0] == \
+        ["Anti", "-", "war", "protesters"]
+    assert joined_given_names(["in", "Kabul", "-", "in", "May"], [True, True, True, True, False], [0, 3, 9, 11, 14])[0] == \
+        ["in", "Kabul", "-", "in", "May"]
+
+
+def test_an_adjective_read_as_the_head_of_the_object_becomes_what_the_verb_makes_of_it():
+    # "They call the ban discriminatory": 'discriminatory' tagged a noun with 'ban' its compound
+    doc = misread("""
+        They PRP PRON nsubj 1
+        call VBP VERB ROOT 1
+        the DT DET det 4
+        ban NN NOUN compound 4
+        discriminatory NN NOUN obj 1
+        . . PUNCT punct 1
+    """)
+    doc = repair_predicate_adjective_read_as_head_of_the_object(doc)
+    assert tree(doc)[2:5] == [("the", "det", "ban"), ("ban", "obj", "call"), ("discriminatory", "xcomp", "call")]
+
+
+def test_a_noun_with_a_noun_compound_after_another_verb_stays_the_object():
+    # "They closed the border crossing": a verb that judges nothing, a noun without an adjective's ending
+    doc = misread("""
+        They PRP PRON nsubj 1
+        closed VBD VERB ROOT 1
+        the DT DET det 4
+        border NN NOUN compound 4
+        crossing NN NOUN obj 1
+        . . PUNCT punct 1
+    """)
+    doc = repair_predicate_adjective_read_as_head_of_the_object(doc)
+    assert tree(doc)[3:5] == [("border", "compound", "crossing"), ("crossing", "obj", "closed")]
+
+
+def test_a_noun_read_as_an_adverb_of_a_verb_without_subject_is_its_subject():
+    # "Japan's foreign ministry lodged a protest": 'ministry' hung on the verb as an adverb
+    doc = misread("""
+        ministry NN NOUN advmod 1
+        lodged VBD VERB ROOT 1
+        a DT DET det 3
+        protest NN NOUN obj 1
+        . . PUNCT punct 1
+    """)
+    doc = repair_unmarked_subject(doc)
+    assert tree(doc)[0] == ("ministry", "nsubj", "lodged")
+

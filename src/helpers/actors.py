@@ -81,9 +81,10 @@ class NameIndex:
                 position += 1
                 continue
             for size in range(min(self.longest, len(words) - position), 0, -1):
-                actors = self.acronyms.get(tuple(text for _, text in words[position:position + size])) or \
-                    self.by_words.get(tuple(keys[position:position + size]))
-                if actors:
+                actors = self.acronyms.get(tuple(text for _, text in words[position:position + size]))
+                if actors is None:
+                    actors = self.by_words.get(tuple(keys[position:position + size]))
+                if actors is not None:      # () is a role phrase: its words name no one
                     found.append((words[position][0], words[position + size - 1][0] + 1, actors))
                     position += size
                     break
@@ -92,11 +93,28 @@ class NameIndex:
         return found
 
 
-def build_name_index(actors: pd.DataFrame) -> NameIndex:
+def build_name_index(actors: pd.DataFrame, agents: pd.DataFrame | None = None) -> NameIndex:
     aliases = dict(zip(actors["actor_id"], actors["aliases"]))
     for actor, name in short_names(actors).items():
         aliases[actor] += ALIAS_SEPARATOR + name
-    return _name_index(tuple(aliases.items()))
+    index = _name_index(tuple(aliases.items()))
+    return index if agents is None else with_role_phrases(index, agents)
+
+
+def with_role_phrases(index: NameIndex, agents: pd.DataFrame) -> NameIndex:
+    """The index with role phrases that end in a name ('National Security Council', which ends in the
+    UN's 'Security Council') read as names of no actor: the role is any state's, and its last words
+    are no one's name there. A phrase the dictionary itself names stays that actor's."""
+    phrases = {}
+    for noun in (n for column in ("noun", "plural") for n in agents.get(column, [])):
+        key = name_key(noun.split())
+        if len(key) > 1 and key not in index.by_words and all(w.isalpha() for w in key) and \
+                any(key[start:] in index.by_words for start in range(1, len(key))):
+            phrases[key] = ()
+    if not phrases:
+        return index
+    return NameIndex({**index.by_words, **phrases}, index.acronyms, max(index.longest, *map(len, phrases)),
+                     index.first_words | {key[0] for key in phrases})
 
 
 TITLES = {"president", "king", "prince", "queen", "emir", "sheikh", "general", "minister", "premier", "mr", "mrs",
@@ -182,12 +200,12 @@ def in_office(dated: dict[str, tuple[str, str, str]], actor: str, published: str
 
 
 def find_mentions(sentences: pd.DataFrame, actors: pd.DataFrame,
-                  articles: pd.DataFrame) -> pd.DataFrame:
+                  articles: pd.DataFrame, agents: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every actor mention, longest name first, with offsets into the raw file and the sentence.
     A name several actors share goes to the first of them in office on the publication day. A
     person named in full once ("Rafael Correa") is then also named by surname alone ("Correa")
     anywhere in the same article."""
-    names = build_name_index(actors)
+    names = build_name_index(actors, agents)
     published = dict(zip(articles["article_id"], articles["published"]))
     dated = office_dates(actors)
     people = set(actors.loc[actors["type"] == "person", "actor_id"])
@@ -219,6 +237,10 @@ def surnames_of(article: list, people: set[str]) -> dict[str, str]:
             words = [token.text for token in doc[start:end] if token.text not in HYPHENS]
             if actor in people and len(words) >= 2 and words[-1][:1].isupper():
                 found.setdefault(name_key(words[-1:])[0], set()).add(actor)
+            elif actor in people and len(words) >= 3 and words[-1].islower() and words[-3][:1].isupper() and \
+                    end - start >= 4 and doc[end - 2].text in HYPHENS:
+                # "Moon Jae-in", "Kim Jong-un": a hyphenated given name after the family name
+                found.setdefault(name_key(words[-3:-2])[0], set()).add(actor)
     return {surname: next(iter(actors)) for surname, actors in found.items() if len(actors) == 1}
 
 

@@ -33,7 +33,8 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from .parse import offset_of
-from .patterns import Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table, load_pattern_book
+from .patterns import (VIOLENT_ROOTS, Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table,
+                       load_pattern_book)
 from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
@@ -50,7 +51,9 @@ GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
 GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
 CENSURE = "111"              # criticize or denounce
 CENSURE_ENTRY = Entry(id="censure", origin="curated", code=CENSURE, label="condemns")
-CONFLICTUAL_ROOT = "10"      # codes from here on (demands to violence) are acts a censure can be about
+THREAT_ENTRY = Entry(id="threaten", origin="curated", code="130", label="threatens")
+CONFLICTUAL_ROOT = "10"      # codes from here on (demands to violence) are hostile
+DEED_ROOT = "15"             # and from here on deeds, not words: what "the move", "the steps" refer to
 OBLIQUES = {"obl", "obl:agent", "obl:unmarked", "nmod"}
 # Prepositions whose object can be what an act is done to or with.
 TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with", "from", "into", "onto",
@@ -315,7 +318,7 @@ class SentenceCoder:
     def modality(self, token: Token) -> str:
         """'unreal' (negated, hypothetical, conditional), 'intent' (future), 'demand' (must), 'appeal'
         (should), else ''."""
-        if self.negated(token):
+        if self.negated(token) or any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
             return "unreal"
         auxiliaries = {c.lemma_.lower() for c in token.children if c.dep_ == "aux"} | \
             {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -327,8 +330,6 @@ class SentenceCoder:
             return "appeal"
         if auxiliaries & self.words("future"):
             return "intent"
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
-            return "unreal"
         return ""
 
     def frame(self, token: Token) -> Frame:
@@ -346,6 +347,8 @@ class SentenceCoder:
             if head is current:
                 return frame
             lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
+            if self.is_prevented(current, lemma):
+                return Frame("unreal")
             if dep in {"xcomp", "ccomp", "advcl"} and self.is_infinitive(current):
                 if lemma in self.words("speech"):
                     frame.speakers.append(head)     # "Tehran claimed to have bombed": attributed to Tehran
@@ -428,6 +431,14 @@ class SentenceCoder:
             return False
         lemma = self.verb_lemma(head) if head.pos_ in {"VERB", "AUX"} else head.lemma_.lower()
         return lemma in self.words("allegation")
+
+    def is_prevented(self, clause: Token, governor_lemma: str) -> bool:
+        """'barred its citizens from travelling', 'refrain from escalating', 'avoid widening the war':
+        a clause its governor keeps from happening."""
+        if governor_lemma not in self.words("prevention") or clause.dep_ not in {"advcl", "xcomp", "ccomp", "obl", "acl"}:
+            return False
+        marked = any(c.dep_ in {"mark", "case"} and c.lower_ == "from" for c in clause.children)
+        return marked or (clause.tag_ == "VBG" and governor_lemma in {"avoid", "refrain", "abstain"})
 
     def joined_in(self, clause: Token) -> bool:
         """'joined Washington in criticising the raid': the clause is an act of both."""
@@ -576,7 +587,25 @@ class SentenceCoder:
         if self.is_setting_noun(token):
             return []
         found = self.other_side(self.reader.actors_of(token), sources)
+        if not found and token.lower_ in {"it", "them"} and token.dep_ in OBJECTS and self.charges(token.head, token):
+            return self.named_before(token, sources)
         return found or self.actors_hung_on(token, sources, self.carries_owner)
+
+    def charges(self, verb: Token, pronoun: Token) -> bool:
+        """'accusing it of supporting terrorism', 'blamed them for the attack', 'asked it to hand over
+        X', 'urged them to take measures': an allegation with what it alleges, an appeal with what it
+        asks (not 'condemned them as offensive', 'flying them to Dubai', whose 'them' may be anything)."""
+        clauses = [c for c in list(verb.children) + list(pronoun.children) if c.dep_ in {"advcl", "acl", "obl", "nmod", "xcomp"}]
+        lemma = self.verb_lemma(verb)
+        return (lemma in self.words("allegation") and any(self.is_alleged(c) for c in clauses)) or \
+            (lemma in self.words("appeal") and any(self.is_infinitive(c) for c in clauses))
+
+    def named_before(self, pronoun: Token, sources: list[str]) -> list[str]:
+        """'cut ties with Qatar, accusing it of ...': the accused is not the accuser ('itself' would
+        be), so it is the nearest other actor named before it."""
+        spans = {span.start: actor for i, (actor, span) in self.reader.mention_at.items() if i < pronoun.i}
+        named = [self.other_side([actor], sources) for _, actor in sorted(spans.items())]
+        return next((found for found in reversed(named) if found), [])
 
     def carries_owner(self, child: Token) -> bool:
         """'X's camps', 'Iranian camps', 'the envoy of X': not where ('camps in X') nor a venue ('Doha
@@ -585,7 +614,12 @@ class SentenceCoder:
                 (child.dep_ == "obl" and child.head.pos_ == "NOUN")):
             return False
         locative = child.dep_ in {"nmod", "obl"} and self.reader.case_of(child) in LOCATIVE_CASES
-        return not locative and not self.is_setting_noun(child) and not self.reader.names_venue(child)
+        return not locative and not self.is_setting_noun(child) and not self.reader.names_venue(child) and \
+            not self.is_behest(child)
+
+    def is_behest(self, token: Token) -> bool:
+        """'at Turkey's request', 'at the invitation of Qatar': who asked for what the clause tells."""
+        return lemma_of(token) in self.words("behest_nouns") and self.reader.case_of(token) in {"at", "on"}
 
     def is_setting_noun(self, token: Token) -> bool:
         """'on the sidelines of an OSCE gathering', 'on the eve of': where an act happens, no party to it."""
@@ -601,7 +635,7 @@ class SentenceCoder:
         of the agent of a passive clause on it ('the steps taken by both governments')."""
         for child in token.children:
             if carries(child):
-                found = self.other_side(self.reader.actors_of(child), sources)
+                found = self.other_side(self.reader.actors_of(child) or self.trade_partners(child), sources)
                 if found:
                     return found
             if child.dep_ == "acl" and self.is_passive(child):
@@ -609,6 +643,13 @@ class SentenceCoder:
                 if found:
                     return found
         return []
+
+    def trade_partners(self, token: Token) -> list[str]:
+        """'restrictions on exports to South Korea', 'a ban on imports from Iran': the trade's partner."""
+        if lemma_of(token) not in self.words("trade_nouns"):
+            return []
+        return [a for c in token.children if c.dep_ == "nmod" and self.reader.case_of(c) in {"to", "from", "with"}
+                for a in self.reader.actors_of(c)]
 
     def verb_targets(self, token: Token, coding: Coding, sources: list[str]) -> list[str]:
         children = list(token.children)
@@ -633,6 +674,12 @@ class SentenceCoder:
                 found = self.perpetrators_named(child, sources)
                 if found:
                     return found
+                # "condemned the attacks on the Saudi embassy", the parser hanging "on ..." on the verb:
+                # whom the act hit, so the target is whoever hit them
+                hit = [a for c in children if c.dep_ in OBLIQUES and self.reader.case_of(c) in {"on", "against"}
+                       for a in self.phrase_targets(c, sources)]
+                if hit:
+                    return self.referenced_perpetrators(sources, hit)
             elif (child.dep_ in OBJECTS or self.is_particle_object(child)) and not self.is_weapon(child):
                 found = self.phrase_targets(child, sources)
                 if found:
@@ -643,9 +690,13 @@ class SentenceCoder:
         preposition = coding.pattern.preposition if coding.pattern else ""
         obliques = sorted((c for c in children if c.dep_ in OBLIQUES),
                           key=lambda c: (self.reader.case_of(c) != preposition, c.i))
+        # "the two ministers signed a declaration at the State Department": where parties acting on each
+        # other met is no third party
+        venue_cases = {"at", "in"} if coding.mutual and len(sources) > 1 else set()
         for child in obliques:
             case = self.reader.case_of(child)
-            if (case == preposition or case in TARGET_CASES) and not self.is_setting_noun(child):
+            if (case == preposition or case in TARGET_CASES - venue_cases) and not self.is_setting_noun(child) and \
+                    not self.is_behest(child):
                 found = self.other_side(self.reader.actors_of(child), sources)
                 if found:
                     return found
@@ -986,6 +1037,75 @@ class SentenceCoder:
         attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
         return Told(token, coding, sources, targets, reciprocal, attributed, location, frame.kind)
 
+    def tell_threatened_response(self, token: Token, told: list[Told]) -> Told | None:
+        """'vowed to respond', 'warned that Kabul would respond', 'reserves the right to respond to the
+        aggression': a response promised names no act, so it is a threat (data/gold/CODING.md): with
+        force (138) when it answers violence, else 130; aimed at whoever the response answers, in the
+        sentence ('expelled four diplomats, and Tehran vowed to respond') or before it."""
+        if not self.is_verb(token) or self.verb_lemma(token) not in self.words("retaliation") or \
+                any(item.token.i == token.i for item in told) or self.verb_coding(token) is not None:
+            return None
+        frame = self.frame(token)
+        if frame.kind not in {"intent", "threat"}:
+            return None          # "Iran responded", "hit back with words": what was done is told elsewhere
+        if any(item.token.head.i == token.i and item.token.dep_ == "conj" for item in told):
+            return None          # "would respond in kind and order its diplomats to leave": that is the response
+        if any(item.coding.code.startswith("13") and item.token.is_ancestor(token) for item in told):
+            return None          # "warned of a response" coded already as the warning
+        sources = self.verb_sources(token)
+        if not sources:
+            return None
+        earlier = [item for item in told if item.token.i < token.i]
+        provocations = self.provocations(sources, [rows for rows, _ in self.discourse.told] +
+                                         [rows for item in earlier if (rows := self.rows_of(item))])
+        answered = [c for c in token.children if c.dep_ in OBJECTS or
+                    (c.dep_ in OBLIQUES and self.reader.case_of(c) in {"to", "for"})]
+        # "accused Pakistan of breaching the truce and warned that Kabul would respond": the accused
+        accused = [t for item in earlier if item.coding.code[:2] in {"11", "12"} and
+                   any(self.index.same_side(a, b) for a in item.sources for b in sources) for t in item.targets]
+        targets = [a for c in answered for a in self.censured(c, sources)] or self.other_side(accused, sources) or \
+            self.other_side(list(dict.fromkeys(row["source_actor"] for row in provocations)), sources)
+        if not targets:
+            return None
+        violent = any(self.is_event_noun(c) and (coding := self.noun_coding(c)) is not None and coding.violent
+                      for c in answered) or any(row["cameo_code"][:2] in VIOLENT_ROOTS for row in provocations)
+        code = "138" if violent else "130"
+        if frame.governor is not None:
+            self.consumed.add(frame.governor.i)
+        attributed = [a for speaker in frame.speakers for a in self.verb_sources(speaker)] or self.according_to()
+        return Told(token, Coding(code, THREAT_ENTRY, None), sources, targets, False, attributed,
+                    self.location(token), frame.kind)
+
+    def tell_behest(self, token: Token, told: list[Told]) -> Told | None:
+        """'NATO held an emergency meeting at Turkey's request': Turkey asked it of NATO (020), when what
+        was asked for is coded."""
+        if not self.is_behest(token):
+            return None
+        asked = [item for item in told if item.token.i == token.head.i or item.token.i == token.head.head.i]
+        askers = [a for c in token.children if c.dep_ == "nmod:poss" or (c.dep_ == "nmod" and self.reader.case_of(c) == "of")
+                  for a in self.reader.actors_of(c)]
+        if not asked or not askers:
+            return None
+        targets = self.other_side(list(dict.fromkeys(asked[0].sources)), askers)
+        if not targets:
+            return None
+        return Told(token, Coding(GENERIC_APPEAL, GENERIC_ENTRY, None), askers, targets, False, [], self.location(token))
+
+    def rows_of(self, item: Told) -> list[dict]:
+        """What a trigger told, as the rows the discourse keeps of earlier sentences."""
+        return [{"source_actor": s, "target_actor": t, "cameo_code": item.coding.code} for s, t in pairs(item, self.index)]
+
+    def provocations(self, sources: list[str], told: list[list[dict]]) -> list[dict]:
+        """The last hostile events told against the sources' side."""
+        tops = {self.index.top.get(s, s) for s in sources} | {self.index.state_of(s) for s in sources}
+        for rows in reversed(told):
+            against = [row for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT and
+                       (self.index.top.get(row["target_actor"], row["target_actor"]) in tops or
+                        self.index.state_of(row["target_actor"]) in tops)]
+            if against:
+                return against
+        return []
+
     def is_disapproved(self, token: Token) -> bool:
         """Whether a noun is the object of a verb of disapproval (11x: 'condemned the strikes') or of a
         denial ('denies any hostility towards its neighbour')."""
@@ -1211,6 +1331,8 @@ class SentenceCoder:
         coded = {item.token.i for item in told}
         told += [found for token in self.doc if (found := self.tell_obligation(token, coded)) is not None]
         told += [found for token in self.doc if (found := self.tell_censure(token, coded)) is not None]
+        told += [found for token in self.doc if (found := self.tell_threatened_response(token, told)) is not None]
+        told += [found for token in self.doc if (found := self.tell_behest(token, told)) is not None]
         triggers = [item.token for item in told]
         return [replace(item, location=self.location(item.token, triggers))
                 for item in told if item.token.i not in self.consumed]
@@ -1273,10 +1395,10 @@ class SentenceCoder:
             else self.referenced_doers(sources)
 
     def referenced_doers(self, sources: list[str]) -> list[str]:
-        """'called the move unjustifiable': those who did the last hostile act the article told,
-        other than the speaker."""
+        """'called the move unjustifiable': those who did the last hostile deed the article told (not
+        a word: a censure or a rejection is no move), other than the speaker."""
         for rows, _ in reversed(self.discourse.told):
-            hostile = [row["source_actor"] for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT]
+            hostile = [row["source_actor"] for row in rows if row["cameo_code"][:2] >= DEED_ROOT]
             found = self.other_side(list(dict.fromkeys(hostile)), sources)
             if found:
                 return found

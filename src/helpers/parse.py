@@ -42,7 +42,7 @@ def words_only(nlp: Language, text: str) -> Doc:
     words = [t.text for t in tokens]
     spaces = [t.idx + len(t) < len(text) and text[t.idx + len(t)].isspace() for t in tokens]
     offsets = [t.idx for t in tokens]
-    words, spaces, offsets = joined_titles(words, spaces, offsets)
+    words, spaces, offsets = joined_given_names(*joined_titles(words, spaces, offsets))
     unpunctuated = bool(words) and words[-1] not in FINAL_PUNCTUATION
     if unpunctuated:
         # a headline has no full stop; the treebank's sentences do, and the parser reads them better
@@ -67,6 +67,19 @@ def joined_titles(words: list[str], spaces: list[bool], offsets: list[int]) -> t
             words[i:i + 2] = [f"{words[i]} {words[i + 1]}"]
             spaces[i:i + 2] = [spaces[i + 1]]
             offsets[i:i + 2] = [offsets[i]]
+    return words, spaces, offsets
+
+
+def joined_given_names(words: list[str], spaces: list[bool], offsets: list[int]) -> tuple[list, list, list]:
+    """'Moon Jae-in', 'Kim Jong-un': a hyphenated given name after a capitalised word made one word,
+    or the parser reads its last syllable as the preposition 'in'."""
+    for i in range(len(words) - 3, 0, -1):
+        given, hyphen, syllable = words[i:i + 3]
+        if hyphen == "-" and not spaces[i] and not spaces[i + 1] and given.istitle() and given.isalpha() and \
+                syllable.isalpha() and syllable.islower() and words[i - 1].istitle() and spaces[i - 1]:
+            words[i:i + 3] = [f"{given}-{syllable}"]
+            spaces[i:i + 3] = [spaces[i + 2]]
+            offsets[i:i + 3] = [offsets[i]]
     return words, spaces, offsets
 
 
@@ -121,7 +134,8 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_first_conjunct_read_as_root, repair_first_of_a_subject_list_read_apart,
                    repair_agent_of_the_object_read_as_the_verb_s, repair_predicate_of_a_list_read_apart,
                    repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
-                   repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun):
+                   repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun,
+                   repair_predicate_adjective_read_as_head_of_the_object):
         doc = repair(doc)
     return doc
 
@@ -274,11 +288,12 @@ def repair_subject_read_as_object_of_a_conjunction(doc: Doc) -> Doc:
 
 def repair_unmarked_subject(doc: Doc) -> Doc:
     """'Afghanistan's foreign ministry summoned the envoy': a verb with no subject whose bare noun
-    before it the parser hung as an unmarked oblique; that noun is its subject, unless it says when."""
+    before it the parser hung as an unmarked oblique or an adverb; that noun is its subject, unless it
+    says when."""
     for verb in doc:
         if not verb.tag_.startswith("VB") or verb.pos_ == "AUX" or any(c.dep_ in SUBJECTS for c in verb.children):
             continue
-        bare = next((c for c in verb.lefts if c.dep_ in {"obl:unmarked", "obl:npmod", "nmod:unmarked", "compound"}
+        bare = next((c for c in verb.lefts if c.dep_ in {"obl:unmarked", "obl:npmod", "nmod:unmarked", "compound", "advmod"}
                      and c.pos_ in {"NOUN", "PROPN"} and c.lemma_.lower() not in TIME_NOUNS
                      and not any(g.dep_ == "case" for g in c.children)), None)
         if bare is not None:
@@ -617,6 +632,30 @@ def repair_predicate_adjective_read_as_modifier_of_the_object(doc: Doc) -> Doc:
         if adjective.dep_ == "amod" and adjective.pos_ == "ADJ" and adjective.i > noun.i and \
                 noun.dep_ == "obj" and noun.head.pos_ == "VERB":
             adjective.dep_, adjective.head = "xcomp", noun.head
+    return doc
+
+
+# verbs that say what they make of their object ("called the ban discriminatory")
+COMPLEMENT_VERBS = {"call", "describe", "consider", "deem", "declare", "brand", "label", "term", "find", "judge"}
+ADJECTIVE_ENDINGS = ("ory", "ous", "ive", "able", "ible", "ful", "ical", "less")
+
+
+def repair_predicate_adjective_read_as_head_of_the_object(doc: Doc) -> Doc:
+    """'called the ban discriminatory': the tagger may take the adjective for a noun and the object
+    for its compound ('the ban-discriminatory'). After a verb that says what it makes of its object,
+    a word with an adjective's ending that closes such a pair is that judgement, and the noun before
+    it the object."""
+    for word in doc:
+        noun = doc[word.i - 1] if word.i > 0 else None
+        if word.dep_ == "obj" and word.tag_ == "NN" and word.lower_.endswith(ADJECTIVE_ENDINGS) and \
+                word.head.lemma_ in COMPLEMENT_VERBS and noun is not None and noun.head.i == word.i and \
+                noun.dep_ == "compound" and noun.pos_ == "NOUN":
+            verb = word.head
+            for child in list(word.children):
+                if child.i < noun.i:
+                    child.head = noun
+            noun.head, noun.dep_ = verb, "obj"
+            word.head, word.dep_, word.pos_, word.tag_ = verb, "xcomp", "ADJ", "JJ"
     return doc
 
 

@@ -35,7 +35,8 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
                 "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns", "performance",
-                "topic_cases", "sequel_nouns", "censure", "act_nouns", "patient_nouns")
+                "topic_cases", "sequel_nouns", "censure", "act_nouns", "patient_nouns", "prevention",
+                "behest_nouns", "trade_nouns")
 
 
 def preposition_of(value) -> str:

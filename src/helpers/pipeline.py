@@ -113,7 +113,7 @@ def code_batch(sources: list[ArticleSource | Unreadable], dictionaries: Dictiona
     articles, sentences = corpus.articles, corpus.sentences
     actors, agents, places, data_dir = (dictionaries.actors, dictionaries.agents, dictionaries.places,
                                         dictionaries.data_dir)
-    mentions = find_mentions(sentences, actors, articles)
+    mentions = find_mentions(sentences, actors, articles, agents)
     parses = parse_sentences(sentences)
     events = code_events(sentences, parses, mentions, actors, agents, places, data_dir)
     events = resolve_dates(events, sentences, articles)
