@@ -1098,13 +1098,9 @@ class SentenceCoder:
     def provocations(self, sources: list[str], told: list[list[dict]]) -> list[dict]:
         """The last hostile events told against the sources' side."""
         tops = {self.index.top.get(s, s) for s in sources} | {self.index.state_of(s) for s in sources}
-        for rows in reversed(told):
-            against = [row for row in rows if row["cameo_code"][:2] >= CONFLICTUAL_ROOT and
-                       (self.index.top.get(row["target_actor"], row["target_actor"]) in tops or
-                        self.index.state_of(row["target_actor"]) in tops)]
-            if against:
-                return against
-        return []
+        return last_told(told, lambda row: row["cameo_code"][:2] >= CONFLICTUAL_ROOT and (
+            self.index.top.get(row["target_actor"], row["target_actor"]) in tops or
+            self.index.state_of(row["target_actor"]) in tops))
 
     def is_disapproved(self, token: Token) -> bool:
         """Whether a noun is the object of a verb of disapproval (11x: 'condemned the strikes') or of a
@@ -1397,12 +1393,14 @@ class SentenceCoder:
     def referenced_doers(self, sources: list[str]) -> list[str]:
         """'called the move unjustifiable': those who did the last hostile deed the article told (not
         a word: a censure or a rejection is no move), other than the speaker."""
-        for rows, _ in reversed(self.discourse.told):
-            hostile = [row["source_actor"] for row in rows if row["cameo_code"][:2] >= DEED_ROOT]
-            found = self.other_side(list(dict.fromkeys(hostile)), sources)
-            if found:
-                return found
-        return []
+        deeds = last_told([rows for rows, _ in self.discourse.told], lambda row: row["cameo_code"][:2] >= DEED_ROOT
+                          and bool(self.other_side([row["source_actor"]], sources)))
+        return list(dict.fromkeys(row["source_actor"] for row in deeds))
+
+
+def last_told(told: list[list[dict]], keep: Callable[[dict], bool]) -> list[dict]:
+    """The rows `keep` accepts of the latest sentence that told any."""
+    return next((found for rows in reversed(told) if (found := [row for row in rows if keep(row)])), [])
 
 
 def pairs(told: Told, index: ActorIndex) -> list[tuple[str, str]]:
