@@ -564,6 +564,43 @@ Baghdad held Ankara responsible for the attack.
 Japan's foreign ministry lodged a protest with Seoul over the break-in.
 """
 
+# invented: praise and censure that name an act or words, not who made them; envoys sent; bodies
+# known by more than one name; unknown speakers placed by the city a sentence opens with
+REFERENCES = """Published: 2019-03-14
+
+Kyrgyzstan and Uzbekistan signed a border treaty on Monday.
+
+The European Union welcomed the treaty.
+
+Hungary withdrew its troops from the Serbian border on Tuesday.
+
+Austria praised the move.
+
+Bolivia accused Chile of spying on Wednesday.
+
+Chile's foreign ministry condemned the remarks.
+
+Kenya sent Foreign Minister Amina Wanjiru to Addis Ababa on Thursday.
+
+Morocco restored diplomatic relations with Iran on Friday.
+
+The Minsk Group accused Armenia of violating the truce.
+
+The Economic Community of West African States accused Guinea of delaying the transition.
+
+Fighters of the Islamic State Sahel Province ambushed a Nigerien army patrol on Friday.
+
+In Beijing, foreign ministry spokeswoman Li Mei accused Manila of provocations on Monday.
+
+China circulated a position paper that accused Vietnam of ramming its ships.
+
+Laos denied closing the border and accused Thailand of smuggling.
+
+The European Parliament condemned Belarus on Thursday.
+
+Baku told Yerevan to withdraw its troops from the border.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -584,7 +621,7 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
             "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
-            "truce": TRUCE}
+            "truce": TRUCE, "references": REFERENCES}
 
 
 @pytest.fixture(scope="module")
@@ -904,10 +941,10 @@ def test_a_regional_body_formed_after_the_field_s_dictionaries_is_known(tables):
     ("struck a deal", [("GHA", "TGO", "057"), ("TGO", "GHA", "057")]),
     # the officer of a body named in a compound ("the ... Commission president"), and a second
     # appeal the parser coordinates with the verb
-    ("urged the two countries", [("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "GHA", "0256"),
-                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "GHA", "027"),
-                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "TGO", "0256"),
-                                 ("ECONOMIC_COMMUNITY_OF_WEST_AFRICAN_STATES", "TGO", "027")]),
+    ("urged the two countries", [("ECOWAS", "GHA", "0256"),
+                                 ("ECOWAS", "GHA", "027"),
+                                 ("ECOWAS", "TGO", "0256"),
+                                 ("ECOWAS", "TGO", "027")]),
     ("dismissed Togo's description", [("GHA", "", "016")]),
 ])
 def test_headlines_summons_warning_shots_and_a_body_s_officer(tables, words, expected):
@@ -1193,3 +1230,34 @@ def test_where_two_parties_sign_is_no_third_party(tables):
 def test_accepting_a_truce_is_agreeing_to_de_escalate(tables):
     assert coded(tables, "accepted a 48-hour truce", "truce") == [("AFG", "PAK", "0356"), ("PAK", "AFG", "0356")]
 
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("welcomed the treaty", [("EU", "KGZ", "051"), ("EU", "UZB", "051")]),
+    ("praised the move", [("AUT", "HUN", "051")]),
+    ("condemned the remarks", [("CHL", "BOL", "111")]),
+])
+def test_a_praise_or_censure_of_an_act_or_words_is_aimed_at_who_made_them(tables, words, expected):
+    assert coded(tables, words, "references") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("sent Foreign Minister Amina Wanjiru to Addis Ababa", [("KEN", "ETH", "042")]),
+    ("restored diplomatic relations with Iran", [("MAR", "IRN", "050")]),
+    ("denied closing the border and accused Thailand", [("LAO", "", "016"), ("LAO", "THA", "112")]),
+    ("told Yerevan to withdraw its troops", [("AZE", "ARM", "1056")]),
+])
+def test_envoys_sent_relations_restored_an_accusation_after_a_denial_and_an_instruction(tables, words, expected):
+    assert coded(tables, words, "references") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("The Minsk Group accused Armenia", [("OSCE", "ARM", "112")]),
+    ("The European Parliament condemned Belarus", [("EU", "BLR", "111")]),
+    ("The Economic Community of West African States accused Guinea", [("ECOWAS", "GIN", "112")]),
+    ("Islamic State Sahel Province ambushed", [("ISSP", "NER", "180")]),
+    ("foreign ministry spokeswoman Li Mei accused Manila", [("CHN", "PHL", "112")]),
+    ("circulated a position paper that accused Vietnam", [("CHN", "VNM", "112")]),
+])
+def test_bodies_known_by_several_names_and_speakers_placed_by_their_city_or_paper(tables, words, expected):
+    assert coded(tables, words, "references") == expected

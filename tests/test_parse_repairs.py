@@ -4,6 +4,7 @@ from spacy.tokens import Doc
 
 from helpers.language import blank_english
 from helpers.parse import (joined_given_names, joined_titles, repair_conjunct_of_a_reported_clause,
+                           repair_finite_conjunct_of_an_infinitive, repair_verb_with_a_subject_read_as_adjective,
                            repair_date_read_as_subject, repair_name_read_as_common_noun,
                            repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
                            repair_predicate_adjective_read_as_head_of_the_object,
@@ -426,3 +427,81 @@ def test_a_noun_read_as_an_adverb_of_a_verb_without_subject_is_its_subject():
     doc = repair_unmarked_subject(doc)
     assert tree(doc)[0] == ("ministry", "nsubj", "lodged")
 
+
+
+def test_a_verb_with_its_subject_read_as_adjective_of_a_summing_phrase_heads_the_sentence():
+    # "Yerevan accused Ankara of arming them, a charge Turkey rejected": 'accused' hung on 'charge'
+    doc = misread("""
+        Yerevan NNP PROPN nsubj 1
+        accused VBN VERB amod 7
+        Ankara NNP PROPN obj 1
+        of IN SCONJ mark 4
+        arming VBG VERB advcl 1
+        them PRP PRON obj 4
+        , , PUNCT punct 7
+        charge NN NOUN nsubj 9
+        Turkey NNP PROPN nmod 7
+        rejected VBD VERB ROOT 9
+        . . PUNCT punct 9
+    """)
+    doc = repair_verb_with_a_subject_read_as_adjective(doc)
+    assert tree(doc)[1] == ("accused", "ROOT", "accused")
+    assert tree(doc)[7] == ("charge", "parataxis", "accused")
+    assert tree(doc)[9] == ("rejected", "acl:relcl", "charge")
+    assert tree(doc)[10] == (".", "punct", "accused")
+
+
+def test_a_verb_with_its_subject_read_as_adjective_of_its_object_takes_the_object():
+    # "Zelensky accused Moscow": the parser made 'Moscow' the root and 'accused' its adjective
+    doc = misread("""
+        Zelensky NNP PROPN nsubj 1
+        accused VBN VERB amod 2
+        Moscow NNP PROPN ROOT 2
+        . . PUNCT punct 2
+    """)
+    doc = repair_verb_with_a_subject_read_as_adjective(doc)
+    assert tree(doc)[:3] == [("Zelensky", "nsubj", "accused"), ("accused", "ROOT", "accused"), ("Moscow", "obj", "accused")]
+
+
+def test_a_hyphenated_participle_stays_an_adjective():
+    # "the Iran-backed group": 'Iran' may hang on 'backed' as a subject; the compound stays
+    doc = misread("""
+        the DT DET det 4
+        Iran NNP PROPN nsubj 3
+        - HYPH PUNCT punct 3
+        backed VBN VERB amod 4
+        group NN NOUN ROOT 4
+        . . PUNCT punct 4
+    """)
+    doc = repair_verb_with_a_subject_read_as_adjective(doc)
+    assert tree(doc)[3:5] == [("backed", "amod", "group"), ("group", "ROOT", "group")]
+
+
+def test_a_past_verb_joined_to_a_gerund_joins_the_verb_that_governs_it():
+    # "Kiev denied closing anything and accused Moscow": 'accused' hung on 'closing'
+    doc = misread("""
+        Kiev NNP PROPN nsubj 1
+        denied VBD VERB ROOT 1
+        closing VBG VERB xcomp 1
+        anything NN PRON obj 2
+        and CC CCONJ cc 5
+        accused VBD VERB conj 2
+        Moscow NNP PROPN obj 5
+        . . PUNCT punct 1
+    """)
+    doc = repair_finite_conjunct_of_an_infinitive(doc)
+    assert tree(doc)[5] == ("accused", "conj", "denied")
+
+
+def test_a_subject_hung_on_an_aside_read_as_the_subject_becomes_the_verb_s():
+    # "Sudan's army in turn accused Chad": 'turn' read as the subject, 'army' as its own
+    doc = misread("""
+        army NN NOUN nsubj 2
+        in IN ADP case 2
+        turn NN NOUN nsubj 3
+        accused VBD VERB ROOT 3
+        Chad NNP PROPN obj 3
+        . . PUNCT punct 3
+    """)
+    doc = repair_subject_read_as_aside(doc)
+    assert tree(doc)[:3] == [("army", "nsubj", "accused"), ("in", "case", "turn"), ("turn", "obl", "accused")]

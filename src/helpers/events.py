@@ -51,6 +51,8 @@ GENERIC_APPEAL = "020"       # make an appeal or request, not specified below
 GENERIC_ENTRY = Entry(id="intent", origin="curated", code=GENERIC_INTENT, label="commits to", mutual=True)
 CENSURE = "111"              # criticize or denounce
 CENSURE_ENTRY = Entry(id="censure", origin="curated", code=CENSURE, label="condemns")
+PRAISE = "051"               # praise or endorse: "welcomed the accord" is aimed at its parties
+PRAISES = {PRAISE, "052"}    # and PETRARCH's "welcomed the decision", a verbal defence
 THREAT_ENTRY = Entry(id="threaten", origin="curated", code="130", label="threatens")
 CONFLICTUAL_ROOT = "10"      # codes from here on (demands to violence) are hostile
 DEED_ROOT = "15"             # and from here on deeds, not words: what "the move", "the steps" refer to
@@ -99,6 +101,8 @@ def phrase_forms(token: Token) -> set[str]:
     head = lemma_of(token)
     modifiers = [c for c in token.lefts if c.dep_ in {"compound", "amod"}]
     forms = {head, token.lemma_.lower()}
+    if token.pos_ == "PROPN":     # "Deputy Foreign Minister Abbas Araghchi" is also a minister
+        forms |= {lemma_of(c) for c in token.lefts if c.dep_ in {"compound", "nmod:desc"} and c.pos_ in {"NOUN", "PROPN"}}
     for modifier in modifiers:
         forms.add(f"{lemma_of(modifier)} {head}")
         forms |= {f"{lemma_of(inner)} {lemma_of(modifier)} {head}" for inner in modifier.lefts
@@ -460,6 +464,8 @@ class SentenceCoder:
         return token.dep_ == "xcomp" or any(c.lower_ == "to" and c.dep_ == "mark" for c in token.children)
 
     def governing_kind(self, lemma: str, head: Token) -> str:
+        if lemma in self.words("instruction") and any(c.dep_ in OBJECTS for c in head.children):
+            return "demand"            # "told London to cut its staff": a demand, not London's act
         if lemma in self.words("speech"):
             return "act"               # "Tehran claimed to have bombed ...": Tehran's act, as it says
         for kind in ("intent", "readiness", "threat", "appeal", "demand", "decision", "refusal", "denial", "failure"):
@@ -555,7 +561,7 @@ class SentenceCoder:
         if token.dep_ == "acl" and self.is_infinitive(token) and head.dep_ in OBJECTS and self.is_verb(head.head):
             return self.reader.actors_of(head)       # "urged Sudan and Chad to exercise restraint"
         if token.dep_ in {"acl:relcl", "relcl", "acl"}:
-            return self.reader.actors_of(head)
+            return self.reader.actors_of(head) or self.reader.issuer(head)
         return []
 
     def summoner(self, token: Token, envoy: Token) -> list[str]:
@@ -724,6 +730,10 @@ class SentenceCoder:
                 return self.referenced_perpetrators(sources, self.victims_named(events[0], sources))
             if coding.code == CENSURE and any(lemma_of(c) in self.words("act_nouns") for c in things):
                 return self.referenced_doers(sources)      # "called the move unjustifiable"
+            if coding.code == CENSURE and any(lemma_of(c) in self.words("speech_nouns") for c in things):
+                return self.referenced_speakers(sources)   # "denounced irresponsible statements"
+        if coding.code in PRAISES:
+            return self.praised_parties(children, sources)
         if self.verb_lemma(token) in self.words("retaliation"):
             return self.attackers_of(token, sources)
         return []
@@ -1384,6 +1394,8 @@ class SentenceCoder:
         # "the behaviour of X" is X's; "the expulsion of X" is done to X
         found = self.actors_hung_on(thing, sources, lambda c: self.carries_doer(c) or (
             named_act and c.dep_ == "nmod" and self.reader.case_of(c) == "of"))
+        if not found and lemma_of(thing) in self.words("speech_nouns"):
+            return self.referenced_speakers(sources)       # "described the remarks as an affront"
         if found or not (event or named_act):
             return found
         coding = self.noun_coding(thing)
@@ -1396,6 +1408,40 @@ class SentenceCoder:
         deeds = last_told([rows for rows, _ in self.discourse.told], lambda row: row["cameo_code"][:2] >= DEED_ROOT
                           and bool(self.other_side([row["source_actor"]], sources)))
         return list(dict.fromkeys(row["source_actor"] for row in deeds))
+
+
+    def referenced_speakers(self, sources: list[str]) -> list[str]:
+        """'denounced the remarks': those who said the last words the article told (a statement, an
+        accusation, a threat; not a deed), other than the speaker."""
+        words = last_told([rows for rows, _ in self.discourse.told], lambda row: row["cameo_code"][:2] < DEED_ROOT
+                          and bool(self.other_side([row["source_actor"]], sources)))
+        return self.other_side(list(dict.fromkeys(row["source_actor"] for row in words)), sources)
+
+    def praised_parties(self, children: list[Token], sources: list[str]) -> list[str]:
+        """'welcomed the accord', 'hailed the withdrawal': a praise that names the act, not who made it."""
+        named = {lemma_of(c) for c in children if c.dep_ in OBJECTS}
+        if named & self.words("accord_nouns"):
+            return self.referenced_parties(sources, is_agreement)
+        if named & (self.words("concession_nouns") | self.words("act_nouns")):
+            return self.referenced_parties(sources, is_concession)
+        return []
+
+    def referenced_parties(self, sources: list[str], kind: Callable[[str], bool]) -> list[str]:
+        """'welcomed the accord', 'hailed the withdrawal': those who made the last agreement (its every
+        party) or the last concession the article told, other than the speaker."""
+        acts = last_told([rows for rows, _ in self.discourse.told], lambda row: kind(row["cameo_code"])
+                         and bool(self.other_side([row["source_actor"]], sources)))
+        return self.other_side(list(dict.fromkeys(row["source_actor"] for row in acts)), sources)
+
+
+def is_agreement(code: str) -> bool:
+    """An agreement or a commitment (03x), or an agreement signed (057)."""
+    return code[:2] == "03" or code == "057"
+
+
+def is_concession(code: str) -> bool:
+    """A concession (08x: a withdrawal, a release, sanctions eased) or relations restored (050, 054)."""
+    return code[:2] == "08" or code in {"050", "054"}
 
 
 def last_told(told: list[list[dict]], keep: Callable[[dict], bool]) -> list[dict]:

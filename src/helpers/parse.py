@@ -135,7 +135,7 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_agent_of_the_object_read_as_the_verb_s, repair_predicate_of_a_list_read_apart,
                    repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
                    repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun,
-                   repair_predicate_adjective_read_as_head_of_the_object):
+                   repair_predicate_adjective_read_as_head_of_the_object, repair_verb_with_a_subject_read_as_adjective):
         doc = repair(doc)
     return doc
 
@@ -424,11 +424,12 @@ def repair_conjunct_read_as_apposition(doc: Doc) -> Doc:
 
 
 def repair_finite_conjunct_of_an_infinitive(doc: Doc) -> Doc:
-    """'..., asked the ambassador to leave within 48 hours and halted all imports': the parser may
-    join the last past verb of a list to the infinitive before it. A past verb is no conjunct of an
-    infinitive: it joins the finite verb that governs the infinitive."""
+    """'..., asked the ambassador to leave within 48 hours and halted all imports', 'denied closing
+    anything and accused Moscow': the parser may join the last past verb of a list to the infinitive
+    or the gerund before it. A past verb is no conjunct of either: it joins the finite verb that
+    governs them."""
     for verb in doc:
-        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ != "VB":
+        if verb.dep_ != "conj" or verb.tag_ != "VBD" or verb.head.tag_ not in {"VB", "VBG"}:
             continue
         finite = next((a for a in verb.head.ancestors if a.tag_ in {"VBD", "VBZ", "VBP"}), None)
         if finite is not None:
@@ -686,8 +687,43 @@ def repair_subject_read_as_aside(doc: Doc) -> Doc:
         # "In a statement late on Monday, the Arab League's secretary-general, X, expressed ...": the
         # phrase after the aside's comma, read as its apposition, is the subject
         name = name or next((c for c in aside.children if c.dep_ == "appos" and c.pos_ in {"PROPN", "NOUN", "ADJ"}), None)
+        # "Sudan's army in turn accused ...": the subject hung on the aside as its own
+        name = name or next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i
+                             and c.pos_ in {"PROPN", "NOUN"}), None)
         if name is not None:
             aside.dep_, name.dep_, name.head = "obl", "nsubj", verb
+    return doc
+
+
+def repair_verb_with_a_subject_read_as_adjective(doc: Doc) -> Doc:
+    """'Pashinyan accused Ankara of ..., a charge Turkey rejected', 'the United States and Britain
+    voiced support': the parser may keep the subject on the verb yet hang the verb, as an adjective,
+    on a noun after it. An adjective has no subject ('Iran-backed' is a compound, not a clause): the
+    verb takes the noun's place and the noun is its object, or, set off by a comma after the verb's
+    own object, a phrase that sums the clause up ('a charge Turkey rejected')."""
+    for verb in doc:
+        noun = verb.head
+        if verb.dep_ != "amod" or verb.tag_ not in {"VBD", "VBN"} or noun.i <= verb.i or verb.i == 0 or \
+                doc[verb.i - 1].text in {"-", "–"} or \
+                not any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN", "PRON"} for c in verb.children):
+            continue
+        end = verb.right_edge.i         # the verb's own phrase ends here; the noun's begins after it
+        summing = any(c.dep_ == "obj" for c in verb.children) and any(t.text == "," for t in doc[end + 1:noun.i])
+        if summing and noun.dep_ == "nsubj" and noun.head.pos_ in {"VERB", "AUX"}:
+            clause = noun.head
+            verb.head, verb.dep_ = (verb if clause.head == clause else clause.head), clause.dep_
+            for child in list(clause.children):
+                if child.i <= end or (child.is_punct and child.i == len(doc) - 1):
+                    child.head = verb
+            clause.head, clause.dep_ = noun, "acl:relcl"
+            noun.head, noun.dep_ = verb, "parataxis"
+        elif not summing:
+            verb.head, verb.dep_ = (verb if noun.head == noun else noun.head), noun.dep_
+            for child in list(noun.children):
+                if child.i < verb.i:
+                    child.head = verb
+            noun.head, noun.dep_ = verb, "obj"
+        verb.pos_ = "VERB"
     return doc
 
 

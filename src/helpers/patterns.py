@@ -36,7 +36,7 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
                 "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns", "performance",
                 "topic_cases", "sequel_nouns", "censure", "act_nouns", "patient_nouns", "prevention",
-                "behest_nouns", "trade_nouns")
+                "behest_nouns", "trade_nouns", "accord_nouns", "concession_nouns", "speech_nouns", "instruction")
 
 
 def preposition_of(value) -> str:

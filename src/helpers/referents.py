@@ -228,8 +228,8 @@ class SentenceReader:
         neither the state nor a party. A state's own name ('the Iran nuclear deal') and its demonym
         ('the Iranian proposal') still do."""
         if self.index.name.get(self.index.state_named(actor), "").lower() == span.text.lower() or \
-                span.root.dep_ == "amod":
-            return False
+                span.root.dep_ == "amod" or self.index.kind.get(self.index.top.get(actor, actor)) == "armed_group":
+            return False        # "the Jaish al-Adl militant group" names the group
         token = span.root
         while token.dep_ in {"compound", "flat", "nmod"} and token.head is not token:
             if token.dep_ == "nmod" and self.case_of(token) != "of":
@@ -334,6 +334,14 @@ class SentenceReader:
                 state = self.index.state_named(self.named(child))
                 if state:
                     return [state]
+        # the parser may hang the opening place anywhere ("In Beijing, spokeswoman Hua ...")
+        if self.doc[0].lower_ == "in":
+            for token in self.doc[1:subject.i]:
+                if token.text == ",":
+                    break
+                state = self.index.state_named(self.named(token)) or self.place_of.get(token.i, ("", ""))[1]
+                if state:
+                    return [state]
         return []
 
     def owned_body(self, token: Token, suffix: str, allow_pronoun: bool = True) -> list[str]:
@@ -387,7 +395,19 @@ class SentenceReader:
         clause = next((a for a in token.ancestors if a.dep_ in {"acl:relcl", "relcl", "acl"}), None)
         if clause is None:
             return []
-        return self.actors_of(clause.head)
+        return self.actors_of(clause.head) or self.issuer(clause.head)
+
+    def issuer(self, document: Token) -> list[str]:
+        """'circulating a position paper that accused Vietnam', 'answered with documents accusing
+        China': a document no one is named as owning speaks for the subject of the clause that hands
+        it over; none for any other noun."""
+        if document.lemma_.lower() not in self.grammar("document_nouns") or document.dep_ in SUBJECTS:
+            return []
+        for ancestor in document.ancestors:
+            subject = next((c for c in ancestor.children if c.dep_ in SUBJECTS), None)
+            if subject is not None:
+                return self.actors_of(subject)
+        return []
 
     def epithet_actors(self, token: Token) -> list[str] | None:
         """'the two countries', 'both sides' -> the article's two states; 'the Caucasus republic' ->
@@ -650,7 +670,7 @@ class SentenceReader:
     def find_places(self) -> dict[int, tuple[str, str]]:
         """token index -> (place, state) for the known places (data/places.csv) the sentence names,
         longest first; not a first name ('Vladimir Putin') that happens to be a town's, nor an actor that
-        is no state ('the BLA' is no village in Mali)."""
+        is no state ('the BLA' is no village in Mali), nor a state's name ('Armenia', a Colombian town)."""
         found: dict[int, tuple[str, str]] = {}
         doc = self.doc
         for first in range(len(doc)):
@@ -664,6 +684,8 @@ class SentenceReader:
                 last = words[-1]
                 if last.dep_ in {"compound", "flat"} and last.head.pos_ == "PROPN" and last.head.i >= first + size:
                     break
+                if self.index.state_named(self.named(doc[first])) not in {"", state}:
+                    break       # "Armenia" is the state, not the Colombian town of that name
                 for token in words:
                     found[token.i] = (words.text, state)
                 break
