@@ -601,6 +601,21 @@ The European Parliament condemned Belarus on Thursday.
 Baku told Yerevan to withdraw its troops from the border.
 """
 
+# invented: duties, levies and bans on a trade; a list of three states parsed as a chain; a
+# shoot-down by a warplane; a call to congratulate
+TRADE = """Published: 2019-03-14
+
+Lithuania, Latvia and Estonia introduced duties on Belarusian fertiliser on Monday.
+
+Turkey levied tariffs on Greek olive oil on Tuesday.
+
+Chile barred imports of Peruvian potatoes on Wednesday.
+
+An American F-22 shot down a Chinese balloon over Alaska on Friday.
+
+Indonesia's president telephoned Malaysia's prime minister on Friday to congratulate him.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -621,7 +636,7 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
             "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
-            "truce": TRUCE, "references": REFERENCES}
+            "truce": TRUCE, "references": REFERENCES, "trade": TRADE}
 
 
 @pytest.fixture(scope="module")
@@ -1261,3 +1276,14 @@ def test_envoys_sent_relations_restored_an_accusation_after_a_denial_and_an_inst
 ])
 def test_bodies_known_by_several_names_and_speakers_placed_by_their_city_or_paper(tables, words, expected):
     assert coded(tables, words, "references") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("introduced duties on Belarusian fertiliser", [("EST", "BLR", "163"), ("LTU", "BLR", "163"), ("LVA", "BLR", "163")]),
+    ("levied tariffs on Greek olive oil", [("TUR", "GRC", "163")]),
+    ("barred imports of Peruvian potatoes", [("CHL", "PER", "163")]),
+    ("shot down a Chinese balloon", [("USA", "CHN", "190")]),
+    ("telephoned Malaysia's prime minister", [("IDN", "MYS", "041"), ("MYS", "IDN", "041")]),
+])
+def test_trade_measures_a_shoot_down_and_a_call_whatever_it_was_for(tables, words, expected):
+    assert coded(tables, words, "trade") == expected

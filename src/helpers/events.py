@@ -1409,7 +1409,6 @@ class SentenceCoder:
                           and bool(self.other_side([row["source_actor"]], sources)))
         return list(dict.fromkeys(row["source_actor"] for row in deeds))
 
-
     def referenced_speakers(self, sources: list[str]) -> list[str]:
         """'denounced the remarks': those who said the last words the article told (a statement, an
         accusation, a threat; not a deed), other than the speaker."""

@@ -161,7 +161,7 @@ def conjuncts(token: Token) -> list[Token]:
     the parser took for one, and is left out."""
     found = [token]
     nouns = [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON", "ADJ", "X", "NUM"}]
-    if not any(grandchild.dep_ == "cc" for child in nouns for grandchild in child.children):
+    if not any(grandchild.dep_ == "cc" for child in nouns for link in chain(child) for grandchild in link.children):
         return found
     # "civilians rather than its fighters", "X but not Y": not a list of the same role
     nouns = [c for c in nouns if not any(g.dep_ in {"cc", "fixed"} and g.lower_ in {"rather", "not", "instead", "than"}
@@ -169,6 +169,12 @@ def conjuncts(token: Token) -> list[Token]:
     for child in nouns:
         found += conjuncts(child)
     return found
+
+
+def chain(token: Token) -> list[Token]:
+    """A conjunct and the conjuncts hung on it ("Poland, Hungary and Slovakia" may be read as a chain,
+    the "and" on the last)."""
+    return [token] + [t for c in token.children if c.dep_ == "conj" for t in chain(c)]
 
 
 def own_clause(token: Token) -> set[int]:
