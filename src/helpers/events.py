@@ -1405,32 +1405,38 @@ class SentenceCoder:
     def referenced_doers(self, sources: list[str]) -> list[str]:
         """'called the move unjustifiable': those who did the last hostile deed the article told (not
         a word: a censure or a rejection is no move), other than the speaker."""
-        deeds = last_told([rows for rows, _ in self.discourse.told], lambda row: row["cameo_code"][:2] >= DEED_ROOT
-                          and bool(self.other_side([row["source_actor"]], sources)))
-        return list(dict.fromkeys(row["source_actor"] for row in deeds))
+        return self.last_makers(sources, is_deed)
 
     def referenced_speakers(self, sources: list[str]) -> list[str]:
         """'denounced the remarks': those who said the last words the article told (a statement, an
         accusation, a threat; not a deed), other than the speaker."""
-        words = last_told([rows for rows, _ in self.discourse.told], lambda row: row["cameo_code"][:2] < DEED_ROOT
-                          and bool(self.other_side([row["source_actor"]], sources)))
-        return self.other_side(list(dict.fromkeys(row["source_actor"] for row in words)), sources)
+        return self.last_makers(sources, is_words)
 
     def praised_parties(self, children: list[Token], sources: list[str]) -> list[str]:
         """'welcomed the accord', 'hailed the withdrawal': a praise that names the act, not who made it."""
         named = {lemma_of(c) for c in children if c.dep_ in OBJECTS}
         if named & self.words("accord_nouns"):
-            return self.referenced_parties(sources, is_agreement)
+            return self.last_makers(sources, is_agreement)
         if named & (self.words("concession_nouns") | self.words("act_nouns")):
-            return self.referenced_parties(sources, is_concession)
+            return self.last_makers(sources, is_concession)
         return []
 
-    def referenced_parties(self, sources: list[str], kind: Callable[[str], bool]) -> list[str]:
-        """'welcomed the accord', 'hailed the withdrawal': those who made the last agreement (its every
-        party) or the last concession the article told, other than the speaker."""
+    def last_makers(self, sources: list[str], kind: Callable[[str], bool]) -> list[str]:
+        """The sources, other than the speaker's side, of the latest sentence that told an act of a
+        kind: the makers of what a judgement names without naming them."""
         acts = last_told([rows for rows, _ in self.discourse.told], lambda row: kind(row["cameo_code"])
                          and bool(self.other_side([row["source_actor"]], sources)))
-        return self.other_side(list(dict.fromkeys(row["source_actor"] for row in acts)), sources)
+        return list(dict.fromkeys(row["source_actor"] for row in acts))
+
+
+def is_deed(code: str) -> bool:
+    """A deed, not a word (15x and on): what "the move", "the steps" refer to."""
+    return code[:2] >= DEED_ROOT
+
+
+def is_words(code: str) -> bool:
+    """Words, not a deed: a statement, an accusation, a threat (below 15x)."""
+    return code[:2] < DEED_ROOT
 
 
 def is_agreement(code: str) -> bool:
