@@ -616,6 +616,27 @@ An American F-22 shot down a Chinese balloon over Alaska on Friday.
 Indonesia's president telephoned Malaysia's prime minister on Friday to congratulate him.
 """
 
+BORDERS = """Published: 2022-06-10
+
+Norway closed Storskog, the last crossing point on its border with Russia, on Monday.
+
+The border closure was welcomed by Finland and Estonia on Tuesday.
+
+Latvia closed the Terehova checkpoint on Tuesday.
+
+Russia expelled two Norwegian diplomats on Wednesday.
+
+Oslo called the orders "unjustified" on Thursday.
+
+Moscow threatened unspecified countermeasures on Thursday.
+
+Chile, Peru and Colombia endorsed the proposal on Friday.
+
+The International Court of Justice heard Gambia's case against Myanmar on Friday.
+
+The court ordered Myanmar to protect the Rohingya.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -636,7 +657,7 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
             "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
-            "truce": TRUCE, "references": REFERENCES, "trade": TRADE}
+            "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS}
 
 
 @pytest.fixture(scope="module")
@@ -1287,3 +1308,17 @@ def test_bodies_known_by_several_names_and_speakers_placed_by_their_city_or_pape
 ])
 def test_trade_measures_a_shoot_down_and_a_call_whatever_it_was_for(tables, words, expected):
     assert coded(tables, words, "trade") == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Norway closed Storskog", [("NOR", "RUS", "191")]),
+    ("The border closure was welcomed", [("EST", "NOR", "051"), ("FIN", "NOR", "051")]),
+    ("Latvia closed the Terehova checkpoint", [("LVA", "RUS", "191")]),
+    ("Oslo called the orders", [("NOR", "RUS", "111")]),
+    ("Moscow threatened unspecified countermeasures", [("RUS", "NOR", "130")]),
+    ("Chile, Peru and Colombia endorsed the proposal", []),
+    ("The court ordered Myanmar", [("UN", "MMR", "100")]),     # the ICJ, a UN body
+])
+def test_borders_closed_acts_judged_by_name_threats_endorsements_and_a_court_named_before(tables, words, expected):
+    assert coded(tables, words, "borders") == expected
+

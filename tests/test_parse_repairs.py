@@ -1,14 +1,17 @@
 """Parse repairs on the trees the parser was seen to build: each test writes the misread tree as the
 parser gave it (words, heads, labels, tags) and checks the tree the repair leaves."""
+import pytest
 from spacy.tokens import Doc
 
 from helpers.language import blank_english
-from helpers.parse import (joined_given_names, joined_titles, repair_conjunct_of_a_reported_clause,
+from helpers.parse import (joined_given_names, joined_titles, present_stem,
+                           repair_conjunct_of_a_reported_clause,
                            repair_finite_conjunct_of_an_infinitive, repair_verb_with_a_subject_read_as_adjective,
                            repair_date_read_as_subject, repair_name_read_as_common_noun,
                            repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
                            repair_predicate_adjective_read_as_head_of_the_object,
                            repair_predicate_adjective_read_as_modifier_of_the_object,
+                           repair_present_verb_read_as_plural_noun,
                            repair_subject_read_as_apposition_of_a_fronted_place, repair_subject_read_as_aside,
                            repair_subject_read_as_object_of_a_conjunction, repair_unmarked_subject,
                            repair_verb_after_a_day_read_as_modifier_of_its_subject,
@@ -505,3 +508,59 @@ def test_a_subject_hung_on_an_aside_read_as_the_subject_becomes_the_verb_s():
     """)
     doc = repair_subject_read_as_aside(doc)
     assert tree(doc)[:3] == [("army", "nsubj", "accused"), ("in", "case", "turn"), ("turn", "obl", "accused")]
+
+
+def test_a_verb_in_the_present_read_as_a_plural_noun_with_an_object_heads_the_sentence():
+    # "The court orders Israel to take all measures": 'orders' read as a noun that 'court' modifies
+    doc = misread("""
+        The DT DET det 2
+        court NN NOUN compound 2
+        orders NNS NOUN ROOT 2
+        Israel NNP PROPN obj 2
+        to TO PART mark 5
+        take VB VERB xcomp 2
+        measures NNS NOUN obj 5
+        . . PUNCT punct 2
+    """)
+    doc = repair_present_verb_read_as_plural_noun(doc)
+    assert tree(doc)[:4] == [("The", "det", "court"), ("court", "nsubj", "orders"), ("orders", "ROOT", "orders"),
+                             ("Israel", "obj", "orders")]
+    assert (doc[2].tag_, doc[2].pos_, doc[2].lemma_) == ("VBZ", "VERB", "order")
+
+
+def test_a_verb_in_the_present_read_as_a_noun_with_a_gerund_takes_the_gerund_as_its_complement():
+    # "The Kremlin denies orchestrating the arrivals"
+    doc = misread("""
+        The DT DET det 2
+        Kremlin NNP PROPN compound 2
+        denies NNS NOUN ROOT 2
+        orchestrating VBG VERB acl 2
+        the DT DET det 5
+        arrivals NNS NOUN obj 3
+        . . PUNCT punct 2
+    """)
+    doc = repair_present_verb_read_as_plural_noun(doc)
+    assert tree(doc)[1:4] == [("Kremlin", "nsubj", "denies"), ("denies", "ROOT", "denies"),
+                              ("orchestrating", "xcomp", "denies")]
+    assert doc[2].lemma_ == "deny"
+
+
+def test_a_plural_noun_with_only_a_modifier_after_it_stays_a_noun():
+    # "The border crossings near Narva.": no object, no clause
+    doc = misread("""
+        The DT DET det 2
+        border NN NOUN compound 2
+        crossings NNS NOUN ROOT 2
+        near IN ADP case 4
+        Narva NNP PROPN nmod 2
+        . . PUNCT punct 2
+    """)
+    doc = repair_present_verb_read_as_plural_noun(doc)
+    assert (doc[1].dep_, doc[2].tag_) == ("compound", "NNS")
+
+
+@pytest.mark.parametrize("word, stem", [("denies", "deny"), ("pushes", "push"), ("orders", "order"),
+                                        ("closes", "close"), ("watches", "watch")])
+def test_the_stem_of_a_verb_in_the_present(word, stem):
+    assert present_stem(word) == stem
+

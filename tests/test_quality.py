@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from helpers.actors import load_actor_dictionary
-from helpers.quality import (GOLD_EVENT_COLUMNS, GoldError, claim_scores, date_accuracy, event_scores,
+from helpers.quality import (GOLD_EVENT_COLUMNS, GoldError, at_top, claim_scores, date_accuracy, event_scores,
                              load_gold, locate_gold, match_events, read_gold, system_view)
 
 SENTENCES = pd.DataFrame({
@@ -150,3 +150,13 @@ def test_the_held_out_articles_keep_their_measured_quality():
     assert scores.loc["root", "f1"] >= 0.70
     assert scores.loc["root", "precision"] >= 0.85
     assert scores.loc["strict", "f1"] >= 0.44
+
+
+def test_gold_actors_are_rolled_up_as_the_system_s_are():
+    # a writer's ICJ is the dictionary's UN body: scored as the UN, as the system's event is
+    actors = pd.DataFrame({"actor_id": ["UN", "ICJ", "IRN"], "parent": ["", "UN", ""]})
+    gold = pd.DataFrame({"source_actor": ["ICJ", "IRN", "NOT_IN_DICTIONARY"], "target_actor": ["IRN", "ICJ", ""]})
+    rolled = at_top(gold, actors, ["source_actor", "target_actor"])
+    assert rolled.to_dict("list") == {"source_actor": ["UN", "IRN", "NOT_IN_DICTIONARY"],
+                                      "target_actor": ["IRN", "UN", ""]}
+

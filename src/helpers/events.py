@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 from .parse import offset_of
 from .patterns import (VIOLENT_ROOTS, Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table,
                        load_pattern_book)
-from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader
+from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader, body_nouns
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_id", "source_actor", "target_actor", "cameo_code",
                  "event_type", "goldstein", "quad_class", "plover", "date", "date_earliest", "date_latest",
@@ -250,6 +250,9 @@ class SentenceCoder:
                     any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in children):
                 objects = [token.head]
         objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
+        # "closed Raja-Jooseppi, the last crossing still open": a name is also what its apposition says it is
+        objects += [c for o in objects if o.pos_ == "PROPN" for c in o.children if c.dep_ == "appos"] + \
+            [c for c in children if c.dep_ == "appos" and objects]     # the apposition hung on the verb
         objects += [c for o in objects if o.lemma_.lower() in self.words("partitive_nouns")
                     for c in o.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]  # "a round of talks"
         subjects = [c for c in children if c.dep_ in {"nsubj", "csubj"}]
@@ -303,7 +306,9 @@ class SentenceCoder:
             return {f"not {lemma}"}
         # "called the Netherlands the capital of fascism", "called the move an unjustifiable
         # intervention": what the noun is of, and its adjectives, say it too
-        return {lemma} | {lemma_of(c) for c in token.children if token.pos_ == "NOUN" and (
+        # "called the expulsions unjustified": a participle is also an adjective
+        participle = {token.lower_} if token.tag_ == "VBN" else set()
+        return {lemma} | participle | {lemma_of(c) for c in token.children if token.pos_ == "NOUN" and (
             c.dep_ == "amod" or (c.dep_ == "nmod" and self.reader.case_of(c) == "of"))}
 
     @staticmethod
@@ -673,6 +678,8 @@ class SentenceCoder:
                 return found
             if self.verb_lemma(token) in self.words("withdrawal"):
                 return self.located_states(patient.children, sources)     # "X's envoy in Y was recalled"
+            if coding.code in PRAISES:
+                return self.praised_parties([patient], sources)
             if not self.is_weapon(patient):      # "projectiles were fired by X at Y": Y is in an oblique
                 return []
         for child in children:
@@ -690,7 +697,7 @@ class SentenceCoder:
                 found = self.phrase_targets(child, sources)
                 if found:
                     return found
-        named = self.what_it_called(token, sources)
+        named = self.what_it_called(token, sources) or self.border_partners(token, sources)
         if named:
             return named
         preposition = coding.pattern.preposition if coding.pattern else ""
@@ -727,16 +734,31 @@ class SentenceCoder:
             things = [c for c in children if c.dep_ in OBJECTS]
             events = [c for c in things if self.is_event_noun(c)]
             if events:
+                act = self.noun_coding(events[0])
+                if act is not None and not act.violent:    # "called the expulsions unjustified"
+                    return self.last_makers(sources, lambda code: code[:2] == act.code[:2])
                 return self.referenced_perpetrators(sources, self.victims_named(events[0], sources))
             if coding.code == CENSURE and any(lemma_of(c) in self.words("act_nouns") for c in things):
                 return self.referenced_doers(sources)      # "called the move unjustifiable"
             if coding.code == CENSURE and any(lemma_of(c) in self.words("speech_nouns") for c in things):
                 return self.referenced_speakers(sources)   # "denounced irresponsible statements"
+            if coding.code == CENSURE and self.verb_lemma(token) in self.words("naming") and \
+                    any(is_definite(c) for c in things):
+                return self.referenced_doers(sources)      # "called the flights a provocation"
         if coding.code in PRAISES:
-            return self.praised_parties(children, sources)
+            return self.praised_parties([c for c in children if c.dep_ in OBJECTS], sources)
         if self.verb_lemma(token) in self.words("retaliation"):
             return self.attackers_of(token, sources)
         return []
+
+    def border_partners(self, token: Token, sources: list[str]) -> list[str]:
+        """'closed Raja-Jooseppi, the last crossing on its border with Russia': the state across the
+        border an object's phrase names, however deep the parser hangs it."""
+        borders = [t for c in token.children if c.dep_ in OBJECTS | {"appos"} for t in c.subtree
+                   if lemma_of(t) in self.words("border_nouns")]
+        return next((found for border in borders for c in border.children
+                     if c.dep_ in OBLIQUES and self.reader.case_of(c) == "with"
+                     and (found := self.other_side(self.reader.actors_of(c), sources))), [])
 
     def may_lack_target(self, token: Token, coding: Coding, nominal: bool) -> bool:
         """A claim or denial of responsibility, a ceasefire declared alone: no one to name. A meeting
@@ -1412,13 +1434,17 @@ class SentenceCoder:
         accusation, a threat; not a deed), other than the speaker."""
         return self.last_makers(sources, is_words)
 
-    def praised_parties(self, children: list[Token], sources: list[str]) -> list[str]:
-        """'welcomed the accord', 'hailed the withdrawal': a praise that names the act, not who made it."""
-        named = {lemma_of(c) for c in children if c.dep_ in OBJECTS}
+    def praised_parties(self, things: list[Token], sources: list[str]) -> list[str]:
+        """'welcomed the accord', 'hailed the withdrawal', 'the closure was welcomed by X': a praise
+        that names the act, not who made it."""
+        named = {lemma_of(c) for c in things}
         if named & self.words("accord_nouns"):
             return self.last_makers(sources, is_agreement)
         if named & (self.words("concession_nouns") | self.words("act_nouns")):
             return self.last_makers(sources, is_concession)
+        acts = [coding.code[:2] for c in things if (coding := self.noun_coding(c)) is not None]
+        if acts:
+            return self.last_makers(sources, lambda code: code[:2] in acts)   # "welcomed the border closure"
         return []
 
     def last_makers(self, sources: list[str], kind: Callable[[str], bool]) -> list[str]:
@@ -1427,6 +1453,12 @@ class SentenceCoder:
         acts = last_told([rows for rows, _ in self.discourse.told], lambda row: kind(row["cameo_code"])
                          and bool(self.other_side([row["source_actor"]], sources)))
         return list(dict.fromkeys(row["source_actor"] for row in acts))
+
+
+def is_definite(noun: Token) -> bool:
+    """'the flights', 'these orders': a thing the reader has been told of before."""
+    return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"}
+                                       for c in noun.children)
 
 
 def is_deed(code: str) -> bool:
@@ -1513,6 +1545,7 @@ def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[
     states = [reader.index.state_of(actor) for actor in parties]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
     discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])
+    discourse.bodies.update(body_nouns([mention for _, mention in sorted(reader.mention_at.items())], reader.index))
     discourse.people.update(reader.titled_people())
     for row in rows:
         if row["cameo_code"] in counterpart and row["target_actor"]:

@@ -135,7 +135,8 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_agent_of_the_object_read_as_the_verb_s, repair_predicate_of_a_list_read_apart,
                    repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
                    repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun,
-                   repair_predicate_adjective_read_as_head_of_the_object, repair_verb_with_a_subject_read_as_adjective):
+                   repair_predicate_adjective_read_as_head_of_the_object, repair_verb_with_a_subject_read_as_adjective,
+                   repair_present_verb_read_as_plural_noun):
         doc = repair(doc)
     return doc
 
@@ -751,3 +752,35 @@ def tokens_table(parses: dict[tuple[str, int], Doc]) -> pd.DataFrame:
              "lemma": token.lemma_, "pos": token.pos_, "tag": token.tag_, "dep": token.dep_, "head": token.head.i}
             for (article_id, sentence_id), doc in parses.items() for token in doc]
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def repair_present_verb_read_as_plural_noun(doc: Doc) -> Doc:
+    """'The court orders Israel to take ...', 'The Kremlin denies orchestrating ...': the parser may
+    read a verb in the present, after a subject with "the", as a plural noun that the subject
+    modifies. A noun has no object and no clause of its own: the word is the verb, the noun before it
+    its subject."""
+    for verb in doc:
+        subject = doc[verb.i - 1] if verb.i else None
+        if verb.dep_ != "ROOT" or verb.tag_ != "NNS" or not verb.lower_.endswith("s") or subject is None or \
+                subject.head != verb or subject.dep_ != "compound" or subject.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        clauses = [c for c in verb.rights if c.dep_ in {"obj", "xcomp", "ccomp"} or (c.dep_ == "acl" and c.tag_ == "VBG")]
+        if not clauses:
+            continue
+        for child in list(verb.lefts):
+            if child.i < subject.i and child.dep_ in {"det", "amod", "compound", "nmod:poss"}:
+                child.head = subject
+        subject.dep_ = "nsubj"
+        for clause in clauses:
+            clause.dep_ = "xcomp" if clause.dep_ == "acl" else clause.dep_
+        verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", present_stem(verb.lower_)
+    return doc
+
+
+def present_stem(word: str) -> str:
+    """'denies' -> 'deny', 'pushes' -> 'push', 'orders' -> 'order'."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]

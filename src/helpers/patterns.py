@@ -36,7 +36,8 @@ GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "rea
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
                 "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns", "performance",
                 "topic_cases", "sequel_nouns", "censure", "act_nouns", "patient_nouns", "prevention",
-                "behest_nouns", "trade_nouns", "accord_nouns", "concession_nouns", "speech_nouns", "instruction")
+                "behest_nouns", "trade_nouns", "accord_nouns", "concession_nouns", "speech_nouns", "instruction",
+                "border_nouns", "naming")
 
 
 def preposition_of(value) -> str:
@@ -118,7 +119,10 @@ class Entry:
 
 # How a code reads its actors when the curated file does not say (PETRARCH's entries carry no flags).
 VIOLENT_ROOTS = {"18", "19", "20"}
-MUTUAL_ROOTS = {"03", "04", "05", "06"}
+MUTUAL_ROOTS = {"03", "04", "06"}
+# of diplomatic cooperation (05), relations restored and an agreement signed are between the parties;
+# a praise, a defence, a recognition or an apology ("X and Y endorsed the application") has a target
+MUTUAL_CODES = {"050", "057"}
 MEDIATION_CODES = {"039", "045"}
 
 
@@ -128,8 +132,9 @@ class Coding:
 
     A curated entry says how its actors are read (violent, mutual, ...); for the others it follows
     from the code: violence is CAMEO 18-20, condemning and accusing (11) refer to an event told
-    before, consulting and cooperating (03-06) and de-escalating (087) are mutual between their
-    sources, mediating (039, 045) is between the article's two parties by default.
+    before, consulting and cooperating (03, 04, 06, relations restored and agreements signed in 05)
+    and de-escalating (087) are mutual between their sources, mediating (039, 045) is between the
+    article's two parties by default.
     """
     code: str
     entry: Entry
@@ -145,7 +150,9 @@ class Coding:
 
     @property
     def mutual(self) -> bool:
-        return self.entry.mutual if self.curated else (self.code[:2] in MUTUAL_ROOTS or self.code.startswith("087"))
+        if self.curated:
+            return self.entry.mutual
+        return self.code[:2] in MUTUAL_ROOTS or self.code in MUTUAL_CODES or self.code.startswith("087")
 
     @property
     def target_from_reference(self) -> bool:

@@ -72,6 +72,17 @@ class ActorIndex:
         return self.top.get(one, one) == self.top.get(other, other)
 
 
+def body_nouns(mentions: list[tuple[str, Span]], index: ActorIndex) -> dict[str, str]:
+    """The common nouns in the names of the bodies (not states) mentioned, each to the body named last."""
+    found: dict[str, str] = {}
+    for actor, span in mentions:
+        if index.kind.get(index.top.get(actor, actor)) != "state":
+            # not "the state" for the Islamic State, nor the initials of a parent body
+            found.update({token.lemma_.lower(): actor for token in span if token.pos_ in {"NOUN", "PROPN"}
+                          and token.is_alpha and token.lower_ not in {"un", "eu", "state"}})
+    return found
+
+
 @dataclass
 class Discourse:
     """What earlier sentences of an article said: for pronouns, epithets and back-references."""
@@ -91,6 +102,9 @@ class Discourse:
     # the states last acted on with each code of a rupture: "Kuwait recalled its ambassador" after
     # "Saudi Arabia recalled its ambassador from Lebanon" is from Lebanon too
     ruptured: dict[str, list[str]] = field(default_factory=dict)
+    # the bodies named so far by the nouns of their names ("the International Court of Justice":
+    # court, justice), for "the court" later; the one named last wins
+    bodies: dict[str, str] = field(default_factory=dict)
 
     @property
     def violent_told(self) -> list[tuple[list[dict], set[str]]]:
@@ -500,7 +514,8 @@ class SentenceReader:
             owned = self.owned_body(head, suffix, allow_pronoun)
             if not owned and head.lemma_.lower() in self.grammar("crowd_nouns"):
                 return [self.body_of(state, suffix) for state in self.crowd_state()]
-            return owned or self.apposition_actors(head) or self.state_where(head) or self.state_of_story(head, suffix)
+            return owned or self.apposition_actors(head) or self.state_where(head) or self.body_named_before(head) or \
+                self.state_of_story(head, suffix)
         if (head.pos_ == "PROPN" or head.text[:1].isupper()) and surname(head).text in self.discourse.people:
             return self.discourse.people[surname(head).text]
         title, suffix = self.title_of(head) if head.pos_ == "PROPN" else (None, "")
@@ -532,8 +547,20 @@ class SentenceReader:
             return self.discourse.last_subject      # "The statement also accused Kenya": its issuer's
         if head.pos_ == "NOUN" and head.lemma_.lower() not in self.grammar("event_nouns"):
             # not "attacks in Pakistan"; "the group's positions in Iraq" are the group's
-            return self.apposition_actors(head) or self.group_owner(head) or self.state_where(head)
+            return self.apposition_actors(head) or self.group_owner(head) or self.state_where(head) or \
+                self.body_named_before(head)
         return self.apposition_actors(head)
+
+    def body_named_before(self, head: Token) -> list[str]:
+        """'the court', 'the commission': the body, not a state, whose name has that noun, named last
+        in this sentence or an earlier one ('the International Court of Justice')."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) or \
+                any(c.dep_ in {"amod", "compound", "nmod:poss"} for c in head.children):
+            return []
+        here = body_nouns([(actor, span) for i, (actor, span) in sorted(self.mention_at.items()) if i < head.i],
+                          self.index)
+        found = here.get(head.lemma_.lower()) or self.discourse.bodies.get(head.lemma_.lower())
+        return [found] if found else []
 
     def group_owner(self, head: Token) -> list[str]:
         """'the group's positions in Iraq': the armed group the sentence or the article named last,
