@@ -635,6 +635,8 @@ Chile, Peru and Colombia endorsed the proposal on Friday.
 The International Court of Justice heard Gambia's case against Myanmar on Friday.
 
 The court ordered Myanmar to protect the Rohingya.
+
+Protesters gathered outside the embassy in the city of protesters.
 """
 
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
@@ -1321,4 +1323,9 @@ def test_trade_measures_a_shoot_down_and_a_call_whatever_it_was_for(tables, word
 ])
 def test_borders_closed_acts_judged_by_name_threats_endorsements_and_a_court_named_before(tables, words, expected):
     assert coded(tables, words, "borders") == expected
+
+
+def test_a_crowd_in_the_place_of_a_crowd_places_nothing(tables):
+    # reading where the protesters gathered asks where the protesters of the city are: once, not forever
+    assert coded(tables, "Protesters gathered outside the embassy", "borders") == []
 

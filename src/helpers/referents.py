@@ -212,6 +212,7 @@ class SentenceReader:
         self.doc, self.index, self.discourse, self.grammar = doc, index, discourse, grammar
         self.places = places
         self.avoid: set[str] = set()      # states an epithet should not stand for (the act's own sources)
+        self.placing_crowd = False        # while a crowd's place is read, a crowd in that place places none
         self.mention_at: dict[int, tuple[str, Span]] = {}
         for start, end, actor in mentions:
             span = tokens_at(doc, start, end)
@@ -625,6 +626,15 @@ class SentenceReader:
         """'protesters stormed the Swedish embassy in Baghdad', 'In Moscow, protesters pelted ...',
         'protests in several Indian cities': a crowd no one owns is of the state where it gathers,
         the first place the sentence names as where; none named, none."""
+        if self.placing_crowd:
+            return []       # "gathered in the city of protesters": a crowd of the place is no place
+        self.placing_crowd = True
+        try:
+            return self.place_of_crowd()
+        finally:
+            self.placing_crowd = False
+
+    def place_of_crowd(self) -> list[str]:
         for token in self.doc:
             if token.dep_ not in {"obl", "nmod"} or self.case_of(token) not in CROWD_PLACES:
                 continue
