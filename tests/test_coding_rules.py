@@ -639,6 +639,21 @@ The court ordered Myanmar to protect the Rohingya.
 Protesters gathered outside the embassy in the city of protesters.
 """
 
+PACTS = """Published: 2023-03-10
+
+Niger has ended its military cooperation agreement with France, the junta announced on Monday.
+
+Mali said on Tuesday it was terminating its defence accord with Denmark.
+
+Algiers called France's ambassador to the foreign ministry on Wednesday.
+
+Foreign ministers Sergei Lavrov and Ararat Mirzoyan spoke by telephone on Thursday.
+
+Rabat protested to Madrid over the remarks on Friday.
+
+Pakistan protested against India's decision on Friday.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -659,7 +674,7 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
             "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
-            "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS}
+            "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS, "pacts": PACTS}
 
 
 @pytest.fixture(scope="module")
@@ -1328,4 +1343,16 @@ def test_borders_closed_acts_judged_by_name_threats_endorsements_and_a_court_nam
 def test_a_crowd_in_the_place_of_a_crowd_places_nothing(tables):
     # reading where the protesters gathered asks where the protesters of the city are: once, not forever
     assert coded(tables, "Protesters gathered outside the embassy", "borders") == []
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Niger has ended its military cooperation agreement", [("NER", "FRA", "161")]),
+    ("Mali said on Tuesday it was terminating", [("MLI", "DNK", "161")]),
+    ("Algiers called France's ambassador", [("DZA", "FRA", "114")]),
+    ("Foreign ministers Sergei Lavrov and Ararat Mirzoyan", [("ARM", "RUS", "041"), ("RUS", "ARM", "041")]),
+    ("Rabat protested to Madrid", [("MAR", "ESP", "114")]),
+    ("Pakistan protested against India's decision", [("PAK", "IND", "140")]),
+])
+def test_agreements_ended_envoys_called_in_names_after_a_plural_title_and_protests_to_a_state(tables, words, expected):
+    assert coded(tables, words, "pacts") == expected
 

@@ -11,7 +11,7 @@ from helpers.parse import (joined_given_names, joined_titles, present_stem,
                            repair_participle_read_as_modifier_of_the_object, repair_persona_non_grata,
                            repair_predicate_adjective_read_as_head_of_the_object,
                            repair_predicate_adjective_read_as_modifier_of_the_object,
-                           repair_present_verb_read_as_plural_noun,
+                           repair_names_read_as_vocative_of_a_plural_title, repair_present_verb_read_as_plural_noun,
                            repair_subject_read_as_apposition_of_a_fronted_place, repair_subject_read_as_aside,
                            repair_subject_read_as_object_of_a_conjunction, repair_unmarked_subject,
                            repair_verb_after_a_day_read_as_modifier_of_its_subject,
@@ -563,4 +563,19 @@ def test_a_plural_noun_with_only_a_modifier_after_it_stays_a_noun():
                                         ("closes", "close"), ("watches", "watch")])
 def test_the_stem_of_a_verb_in_the_present(word, stem):
     assert present_stem(word) == stem
+
+
+def test_names_read_as_addressed_by_a_plural_title_are_its_apposition():
+    # "Foreign ministers Barrot and Bayramov spoke": the names hung on the title as if addressed
+    doc = misread("""
+        Foreign JJ ADJ amod 1
+        ministers NNS NOUN nsubj 5
+        Barrot NNP PROPN vocative 1
+        and CC CCONJ cc 4
+        Bayramov NNP PROPN conj 2
+        spoke VBD VERB ROOT 5
+        . . PUNCT punct 5
+    """)
+    doc = repair_names_read_as_vocative_of_a_plural_title(doc)
+    assert tree(doc)[2] == ("Barrot", "appos", "ministers")
 

@@ -136,7 +136,7 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
                    repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun,
                    repair_predicate_adjective_read_as_head_of_the_object, repair_verb_with_a_subject_read_as_adjective,
-                   repair_present_verb_read_as_plural_noun):
+                   repair_present_verb_read_as_plural_noun, repair_names_read_as_vocative_of_a_plural_title):
         doc = repair(doc)
     return doc
 
@@ -784,3 +784,13 @@ def present_stem(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
     return word[:-1]
+
+
+def repair_names_read_as_vocative_of_a_plural_title(doc: Doc) -> Doc:
+    """'Foreign ministers Jean-Noel Barrot and Jeyhun Bayramov spoke ...': the parser may hang the
+    names after a plural title on it as if addressed. Names right after the title are who it is."""
+    for name in doc:
+        title = name.head
+        if name.dep_ == "vocative" and name.pos_ == "PROPN" and title.tag_ == "NNS" and name.i == title.i + 1:
+            name.dep_ = "appos"
+    return doc
