@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.language import without_final_s
+
 ROOT = Path(__file__).resolve().parents[1]
 OUTPUT = ROOT / "data" / "petrarch" / "verb_patterns.yaml"
 SOURCE_FILE = "CAMEO.2.0.txt"
@@ -140,11 +142,7 @@ def singular(word: str) -> str:
     if (len(word) <= 3 or not word.endswith("s") or word in SINGULAR_IN_S
             or word.endswith(("ss", "us", "is", "ous", "'s"))):
         return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    return word[:-1]
+    return without_final_s(word)
 
 
 def noun_lemma(word: str) -> str:

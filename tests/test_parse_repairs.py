@@ -3,8 +3,8 @@ parser gave it (words, heads, labels, tags) and checks the tree the repair leave
 import pytest
 from spacy.tokens import Doc
 
-from helpers.language import blank_english
-from helpers.parse import (joined_given_names, joined_titles, present_stem,
+from helpers.language import blank_english, without_final_s
+from helpers.parse import (joined_given_names, joined_titles,
                            repair_conjunct_of_a_reported_clause,
                            repair_finite_conjunct_of_an_infinitive, repair_verb_with_a_subject_read_as_adjective,
                            repair_date_read_as_subject, repair_name_read_as_common_noun,
@@ -560,9 +560,9 @@ def test_a_plural_noun_with_only_a_modifier_after_it_stays_a_noun():
 
 
 @pytest.mark.parametrize("word, stem", [("denies", "deny"), ("pushes", "push"), ("orders", "order"),
-                                        ("closes", "close"), ("watches", "watch")])
-def test_the_stem_of_a_verb_in_the_present(word, stem):
-    assert present_stem(word) == stem
+                                        ("closes", "close"), ("watches", "watch"), ("sanctions", "sanction")])
+def test_a_word_in_s_without_its_ending(word, stem):
+    assert without_final_s(word) == stem
 
 
 def test_names_read_as_addressed_by_a_plural_title_are_its_apposition():

@@ -736,7 +736,7 @@ class SentenceCoder:
             if events:
                 act = self.noun_coding(events[0])
                 if act is not None and not act.violent:    # "called the expulsions unjustified"
-                    return self.last_makers(sources, lambda code: code[:2] == act.code[:2])
+                    return self.last_makers(sources, of_roots([act.code]))
                 return self.referenced_perpetrators(sources, self.victims_named(events[0], sources))
             if coding.code == CENSURE and any(lemma_of(c) in self.words("act_nouns") for c in things):
                 return self.referenced_doers(sources)      # "called the move unjustifiable"
@@ -1442,9 +1442,9 @@ class SentenceCoder:
             return self.last_makers(sources, is_agreement)
         if named & (self.words("concession_nouns") | self.words("act_nouns")):
             return self.last_makers(sources, is_concession)
-        acts = [coding.code[:2] for c in things if (coding := self.noun_coding(c)) is not None]
+        acts = [coding.code for c in things if (coding := self.noun_coding(c)) is not None]
         if acts:
-            return self.last_makers(sources, lambda code: code[:2] in acts)   # "welcomed the border closure"
+            return self.last_makers(sources, of_roots(acts))   # "welcomed the border closure"
         return []
 
     def last_makers(self, sources: list[str], kind: Callable[[str], bool]) -> list[str]:
@@ -1459,6 +1459,12 @@ def is_definite(noun: Token) -> bool:
     """'the flights', 'these orders': a thing the reader has been told of before."""
     return noun.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"}
                                        for c in noun.children)
+
+
+def of_roots(codes: list[str]) -> Callable[[str], bool]:
+    """Whether a code is in the family (CAMEO root) of one of these: what a noun naming an act refers to."""
+    roots = {code[:2] for code in codes}
+    return lambda code: code[:2] in roots
 
 
 def is_deed(code: str) -> bool:

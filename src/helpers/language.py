@@ -41,3 +41,13 @@ def parser(model_dir: str | Path = MODEL_DIR) -> Language:
         return spacy.load(model_dir)
     except (OSError, ValueError) as error:
         raise ModelError(f"{model_dir}: the trained pipeline cannot be loaded: {error}") from error
+
+
+def without_final_s(word: str) -> str:
+    """A lower-case word in -s without its ending: a regular plural's singular ("sanctions" ->
+    "sanction") and a verb in the present its base ("denies" -> "deny", "pushes" -> "push")."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return word[:-2]
+    return word[:-1]

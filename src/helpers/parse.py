@@ -15,7 +15,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .language import parser
+from .language import parser, without_final_s
 
 BATCH_SIZE = 256
 TOKEN_COLUMNS = ["article_id", "sentence_id", "i", "text", "lemma", "pos", "tag", "dep", "head"]
@@ -773,17 +773,8 @@ def repair_present_verb_read_as_plural_noun(doc: Doc) -> Doc:
         subject.dep_ = "nsubj"
         for clause in clauses:
             clause.dep_ = "xcomp" if clause.dep_ == "acl" else clause.dep_
-        verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", present_stem(verb.lower_)
+        verb.tag_, verb.pos_, verb.lemma_ = "VBZ", "VERB", without_final_s(verb.lower_)
     return doc
-
-
-def present_stem(word: str) -> str:
-    """'denies' -> 'deny', 'pushes' -> 'push', 'orders' -> 'order'."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes")):
-        return word[:-2]
-    return word[:-1]
 
 
 def repair_names_read_as_vocative_of_a_plural_title(doc: Doc) -> Doc:
