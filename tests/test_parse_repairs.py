@@ -65,6 +65,25 @@ def test_a_subject_read_as_the_object_of_after_becomes_the_subject_of_its_clause
                               ("accused", "advcl", "soured")]
 
 
+def test_a_verb_read_as_the_clause_of_the_name_after_after_takes_the_name_s_place():
+    # "The envoy left after Pyongyang ignored the demand": 'ignored' hung on the name as its clause;
+    # making the name its subject must not leave the name under its own dependent
+    doc = misread("""
+        The DT DET det 1
+        envoy NN NOUN nsubj 2
+        left VBD VERB ROOT 2
+        after IN ADP case 4
+        Pyongyang NNP PROPN obl 2
+        ignored VBD VERB acl 4
+        the DT DET det 7
+        demand NN NOUN obj 5
+        . . PUNCT punct 2
+    """)
+    doc = repair_subject_read_as_object_of_a_conjunction(doc)
+    assert tree(doc)[3:6] == [("after", "mark", "ignored"), ("Pyongyang", "nsubj", "ignored"),
+                              ("ignored", "advcl", "left")]
+
+
 def test_a_name_after_a_preposition_that_says_where_is_left_alone():
     # "Iran struck camps in Panjgur" is read right; "in Panjgur" is no conjunction
     rows = """

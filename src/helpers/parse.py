@@ -281,6 +281,9 @@ def repair_subject_read_as_object_of_a_conjunction(doc: Doc) -> Doc:
         conjunction = next((c for c in name.children if c.dep_ in {"case", "mark"} and c.lower_ in SUBORDINATORS), None)
         if name.pos_ != "PROPN" or conjunction is None or name.head == verb:
             continue
+        if name in verb.ancestors:      # "after Pyongyang ignored ...", the verb read as the name's clause:
+            # the verb takes the name's place, or the name would hang under its own dependent
+            verb.head, verb.dep_ = (verb, "ROOT") if name.head.i == name.i else (name.head, "advcl")
         name.head, name.dep_ = verb, "nsubj"
         conjunction.head, conjunction.dep_ = verb, "mark"
         verb.tag_ = "VBD"           # a finite verb with its subject, not a participle, for the readings after
