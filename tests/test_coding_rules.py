@@ -654,6 +654,71 @@ Rabat protested to Madrid over the remarks on Friday.
 Pakistan protested against India's decision on Friday.
 """
 
+REPLIES = """Published: 2024-06-12
+
+Mauritanian President Mohamed Oumarou arrived in Paris on Sunday.
+
+Oumarou met Macron on Monday.
+
+The Kremlin called the allegations absurd and groundless.
+
+The Arab League met in Cairo on Monday.
+
+The bloc's foreign ministers expressed solidarity with Qatar.
+
+NATO said it stood in full solidarity with Estonia.
+
+Hungary offered its solidarity to Serbia.
+
+The shelling prompted Armenia to recall its ambassador from Baku.
+"""
+
+# the article's two states are Serbia and Kosovo; the sentence's own two are others
+PAIRS = """Published: 2024-06-12
+
+Serbia accused Kosovo of provocations on Monday. Kosovo rejected the charge.
+
+Erdogan welcomed Aliyev in Ankara on Tuesday, and the two leaders held talks.
+"""
+
+# "it" before the subject it speaks of; an armed group's alliance is no organisation named before
+CATAPHORA = """Published: 2024-06-12
+
+The African Union met in Addis Ababa on Monday.
+
+When it expelled Ethiopia's ambassador on Tuesday, Somalia also closed the consulates.
+
+Fighters of the rebel alliance attacked Somali army positions on Wednesday.
+"""
+
+VERDICTS = """Published: 2024-06-12
+
+Lithuania expelled two Belarusian diplomats on Monday.
+
+Latvia recalled its ambassador from Minsk on Tuesday.
+
+Minsk said the expulsions were unjustified.
+"""
+
+# headlines in the present, whose verb the parser reads as a noun after the name
+SUSPENDS = """Morocco suspends contacts with German embassy
+Published: 2021-03-02
+
+RABAT, March 2 (Reuters) - Morocco told its ministries on Monday to stop dealing with the German embassy in Rabat.
+"""
+
+EXPELS = """Gabon expels Cameroonian envoy, suspends flights to Yaounde
+Published: 2021-03-02
+
+Gabon said on Monday it had no choice.
+"""
+
+DENIES = """Tunisia denies role in Libya clashes
+Published: 2021-03-02
+
+Tunisia said on Monday it had no part in the fighting.
+"""
+
 # who the Taliban are depends on the day: Afghanistan's government since August 2021
 TALIBAN_2024 = """ date 2024-05-08
 
@@ -674,7 +739,9 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "lists": LISTS, "gatherings": GATHERINGS, "spokesperson": SPOKESPERSON,
             "topics": TOPICS, "censures": CENSURES, "offers": OFFERS, "neighbours": NEIGHBOURS,
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
-            "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS, "pacts": PACTS}
+            "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS, "pacts": PACTS,
+            "replies": REPLIES, "pairs": PAIRS, "verdicts": VERDICTS, "suspends": SUSPENDS,
+            "denies": DENIES, "expels": EXPELS, "cataphora": CATAPHORA}
 
 
 @pytest.fixture(scope="module")
@@ -1356,3 +1423,32 @@ def test_a_crowd_in_the_place_of_a_crowd_places_nothing(tables):
 def test_agreements_ended_envoys_called_in_names_after_a_plural_title_and_protests_to_a_state(tables, words, expected):
     assert coded(tables, words, "pacts") == expected
 
+
+
+@pytest.mark.parametrize("words, expected", [
+    # a given name the parser takes for an adjective still makes "Oumarou" a Mauritanian later
+    ("Oumarou met Macron", [("FRA", "MRT", "040"), ("MRT", "FRA", "040")]),
+    ("The Kremlin called the allegations", [("RUS", "", "016")]),
+    ("The bloc's foreign ministers", [("ARAB_LEAGUE", "QAT", "051")]),
+    ("NATO said it stood in full solidarity", [("NATO", "EST", "051")]),
+    ("Hungary offered its solidarity", [("HUN", "SRB", "051")]),
+    ("The shelling prompted Armenia", [("ARM", "AZE", "161")]),
+])
+def test_given_names_charges_called_false_the_bloc_solidarity_and_what_an_event_prompted(tables, words, expected):
+    assert coded(tables, words, "replies") == expected
+
+
+@pytest.mark.parametrize("article, words, expected", [
+    ("pairs", "the two leaders held talks", [("AZE", "TUR", "040"), ("TUR", "AZE", "040")]),
+    # the expulsions, not Latvia's recall, the last act of another party told
+    ("verdicts", "Minsk said the expulsions were unjustified", [("BLR", "LTU", "111")]),
+    ("suspends", "Morocco suspends contacts", [("MAR", "DEU", "161")]),
+    ("denies", "Tunisia denies role", [("TUN", "", "016")]),
+    ("cataphora", "When it expelled Ethiopia's ambassador", [("SOM", "ETH", "161"), ("SOM", "ETH", "174")]),
+    ("cataphora", "Fighters of the rebel alliance", []),
+    # the second verb after the comma is read again too
+    ("expels", "Gabon expels Cameroonian envoy", [("GAB", "CMR", "163"), ("GAB", "CMR", "174")]),
+])
+def test_two_leaders_named_before_a_verdict_on_acts_a_pronoun_before_its_subject_and_headlines_in_the_present(
+        tables, article, words, expected):
+    assert coded(tables, words, article) == expected

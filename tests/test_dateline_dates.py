@@ -85,3 +85,15 @@ def test_a_header_line_right_under_the_headline_gives_the_date_and_leaves_the_he
     assert corpus.sentences["text"].iloc[0] == "Pakistan strikes militant hideouts in Iran"
     assert list(zip(corpus.set_aside["kind"], corpus.set_aside["text"])) == \
         [("header", "Published: 2024-01-18"), ("dateline", "ISLAMABAD, Jan 18 (APP) -")]
+
+
+def test_an_agency_dateline_with_the_city_s_country_is_set_aside(tmp_path):
+    # AP's style names the country after the city and no date: "CHISINAU, Moldova (AP) -"
+    text = ("Moldova accuses Russia\nPublished: 2023-02-14\n\n"
+            "CHISINAU, Moldova (AP) - Moldovan President Maia Sandu accused Russia on Monday of plotting "
+            "a coup.\n")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    corpus = read_corpus(tmp_path)
+    assert list(zip(corpus.set_aside["kind"], corpus.set_aside["text"])) == \
+        [("header", "Published: 2023-02-14"), ("dateline", "CHISINAU, Moldova (AP) -")]
+    assert corpus.sentences["text"].iloc[1] == "Moldovan President Maia Sandu accused Russia on Monday of plotting a coup."

@@ -598,3 +598,27 @@ def test_names_read_as_addressed_by_a_plural_title_are_its_apposition():
     doc = repair_names_read_as_vocative_of_a_plural_title(doc)
     assert tree(doc)[2] == ("Barrot", "appos", "ministers")
 
+
+
+def test_past_tenses_of_the_pattern_book_s_verbs():
+    from helpers.patterns import load_pattern_book, past_tenses
+    past = past_tenses(load_pattern_book())
+    assert [past[w] for w in ("condemns", "sends", "denies", "pushes", "meets")] == \
+        ["condemned", "sent", "denied", "pushed", "met"]
+    assert "says" not in past and "news" not in past        # no verb the book codes
+
+
+def test_a_headline_s_present_verbs_read_again_in_the_past():
+    # "Kyrgyzstan, Tajikistan sign protocol": read as a noun phrase in the present; in the past, with
+    # the comma as "and", as two subjects and their verb. The headline keeps its own words.
+    from helpers.parse import parse_texts
+    from helpers.patterns import load_pattern_book, past_tenses
+    past = past_tenses(load_pattern_book())
+    doc = next(parse_texts(["Kyrgyzstan, Tajikistan sign protocol to end border conflict"], past=past))
+    assert doc.text.startswith("Kyrgyzstan, Tajikistan sign protocol")
+    sign = doc[3]
+    assert (sign.tag_, sign.dep_, sign.lemma_) == ("VBP", "ROOT", "sign")
+    assert [(t.text, t.dep_) for t in sign.children if t.dep_ in {"nsubj", "obj"}] == [("Kyrgyzstan", "nsubj"),
+                                                                                       ("protocol", "obj")]
+    # a sentence with its full stop is no headline, and a verb read right is left as it is
+    assert next(parse_texts(["Tajikistan condemns the shelling."], past=past))[1].tag_ == "VBZ"

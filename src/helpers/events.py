@@ -373,6 +373,10 @@ class SentenceCoder:
                 current = head
                 continue
             if dep == "acl" and self.is_infinitive(current) and head.dep_ in OBJECTS and self.is_verb(head.head) \
+                    and self.verb_lemma(head.head) in self.words("causation"):
+                current = head.head         # "prompted Armenia to recall its ambassador": Armenia's act
+                continue
+            if dep == "acl" and self.is_infinitive(current) and head.dep_ in OBJECTS and self.is_verb(head.head) \
                     and self.governing_kind(self.verb_lemma(head.head), head.head) not in {"purpose", "act"}:
                 # "urged Sudan and Chad to exercise restraint", the infinitive hung on the object
                 kind = self.governing_kind(self.verb_lemma(head.head), head.head)
@@ -473,6 +477,8 @@ class SentenceCoder:
             return "demand"            # "told London to cut its staff": a demand, not London's act
         if lemma in self.words("speech"):
             return "act"               # "Tehran claimed to have bombed ...": Tehran's act, as it says
+        if lemma in self.words("causation") and any(c.dep_ in OBJECTS for c in head.children):
+            return "act"               # "prompting Moldova to summon the envoy": Moldova's act
         for kind in ("intent", "readiness", "threat", "appeal", "demand", "decision", "refusal", "denial", "failure"):
             if lemma in self.words(kind):
                 return {"readiness": "intent", "failure": "unreal"}.get(kind, kind)
@@ -555,7 +561,7 @@ class SentenceCoder:
                 (self.is_infinitive(token) or token.tag_ in {"VB", "VBG"}):
             # a complement without a subject of its own: the governing verb's ("denied carrying out",
             # "claimed to have bombed"); a finite clause ("which X claimed killed ...") has its own
-            if self.verb_lemma(head) in self.words("appeal") | self.words("demand"):
+            if self.verb_lemma(head) in self.words("appeal") | self.words("demand") | self.words("causation"):
                 addressee = self.addressees(head)
                 if addressee:
                     return addressee
@@ -1421,8 +1427,11 @@ class SentenceCoder:
         if found or not (event or named_act):
             return found
         coding = self.noun_coding(thing)
-        return self.referenced_perpetrators(sources) if coding is not None and coding.violent \
-            else self.referenced_doers(sources)
+        if coding is None:
+            return self.referenced_doers(sources)
+        if coding.violent:
+            return self.referenced_perpetrators(sources)
+        return self.last_makers(sources, of_roots([coding.code]))      # "said the expulsions were unjustified"
 
     def referenced_doers(self, sources: list[str]) -> list[str]:
         """'called the move unjustifiable': those who did the last hostile deed the article told (not
@@ -1551,6 +1560,8 @@ def remember(discourse: Discourse, reader: SentenceReader, doc: Doc, rows: list[
     states = [reader.index.state_of(actor) for actor in parties]
     discourse.note_states(list(dict.fromkeys(s for s in states if s)))
     discourse.note_groups([a for a in named if reader.index.kind.get(reader.index.top.get(a, a)) == "armed_group"])
+    tops = list(dict.fromkeys(reader.index.top.get(a, a) for a in parties))
+    discourse.note_organisations([top for top in tops if reader.index.kind.get(top) == "igo"])
     discourse.bodies.update(body_nouns([mention for _, mention in sorted(reader.mention_at.items())], reader.index))
     discourse.people.update(reader.titled_people())
     for row in rows:

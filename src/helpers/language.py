@@ -51,3 +51,12 @@ def without_final_s(word: str) -> str:
     if word.endswith(("sses", "shes", "ches", "xes", "zes")):
         return word[:-2]
     return word[:-1]
+
+
+def third_person(lemma: str) -> str:
+    """A verb's present after he or she: 'condemn' -> 'condemns', 'deny' -> 'denies', 'push' -> 'pushes'."""
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    return lemma + "s"

@@ -9,15 +9,18 @@ a verb, what its object is, which clause a word sits in.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .language import parser, without_final_s
+from .language import parser, third_person, without_final_s
 
 BATCH_SIZE = 256
+PRESENT = "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin"
+PLAIN_PRESENT = "Mood=Ind|Tense=Pres|VerbForm=Fin"
+CLAUSES = {"ROOT", "conj", "parataxis", "ccomp", "advcl", "xcomp", "acl", "acl:relcl"}
 TOKEN_COLUMNS = ["article_id", "sentence_id", "i", "text", "lemma", "pos", "tag", "dep", "head"]
 
 
@@ -25,15 +28,97 @@ FINAL_PUNCTUATION = {".", "!", "?", '"', "”", "’", "'", ")", ":", ";", "…"
 SPACES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
 
 
-def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """One dependency tree per text, in order, each text kept as a single sentence."""
+def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
+                past: Mapping[str, str] | None = None) -> Iterator[Doc]:
+    """One dependency tree per text, in order, each text kept as a single sentence. With `past`
+    (a verb's present in -s -> its past), a headline whose verb was misread is read again in the past."""
     nlp = nlp or parser()
     docs = (one_sentence(words_only(nlp, text)) for text in texts)
     for _, component in nlp.pipeline:
         docs = component.pipe(docs, batch_size=batch_size)
     for doc in docs:
+        if past and doc.user_data.get("unpunctuated"):
+            doc = headline_read_in_the_past(doc, nlp, past)
         yield repair_parse(lemma_joined_titles(doc))
 
+
+def after_a_name(word: Token, verb_before: bool) -> bool:
+    """A word the parser did not read as the verb of a clause, right after a capitalised word, or
+    after a comma or an 'and' that follows a verb ('Somalia expels Ethiopian ambassador, orders
+    closure of ...')."""
+    before = word.doc[word.i - 1] if word.i else None
+    if before is None or word.pos_ in {"VERB", "AUX"} and word.dep_ in CLAUSES and \
+            (word.dep_ in {"ROOT", "acl", "acl:relcl"} or word.head.pos_ in {"VERB", "AUX"}):
+        return False
+    if before.lower_ in {",", "and"}:
+        return verb_before or any(t.pos_ == "VERB" for t in word.doc[:before.i])
+    return before.is_alpha and (before.is_title or before.is_upper)
+
+
+def reads_as_a_clause(verb: Token) -> bool:
+    """A verb heading a clause with a noun for its subject, or coordinated with another verb."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ in {"conj", "parataxis"}:
+        return verb.head.pos_ == "VERB"
+    return verb.dep_ in {"ROOT", "ccomp", "advcl"} and \
+        any(c.dep_.startswith("nsubj") and c.pos_ in {"NOUN", "PROPN", "PRON"} for c in verb.children)
+
+
+def headline_read_in_the_past(doc: Doc, nlp: Language, past: Mapping[str, str]) -> Doc:
+    """'Tajikistan condemns shelling ...': in a headline's present the parser may take the verb after
+    a name for an adverb or a noun. Its words are parsed again with such verbs in the past
+    ('Tajikistan condemned shelling ...'), and that tree kept, with the headline's own words, when it
+    reads each of them as the verb of a clause; else once more with only those it did so read."""
+    present = {}
+    for t in doc:
+        if t.lower_ in past and after_a_name(t, bool(present)):
+            present[t.i] = past[t.lower_]
+    # "Kyrgyzstan, Tajikistan sign protocol": the plain present after a headline's list of two
+    # names, whose comma is its "and"
+    plain = {t.i: past[third_person(t.lower_)] for t in doc if third_person(t.lower_) in past and
+             after_a_name(t, False) and t.i > 2 and doc[t.i - 2].text == "," and doc[t.i - 3].is_title}
+    misread = present | plain
+    for _ in range(2):
+        if not misread:
+            return doc
+        again = parsed_with(doc, nlp, misread, {i - 2 for i in plain if i in misread})
+        clauses = {i: word for i, word in misread.items() if reads_as_a_clause(again[i])}
+        if clauses == misread:
+            return with_own_words(doc, again, misread, present, {i - 2 for i in plain if i in misread})
+        misread = clauses
+    return doc
+
+
+def parsed_with(doc: Doc, nlp: Language, words: Mapping[int, str], commas: set[int]) -> Doc:
+    """The tree of a sentence with some of its words replaced, and some commas read as 'and'."""
+    text = ["and" if t.i in commas else words.get(t.i, t.text) for t in doc]
+    spaces = [bool(t.whitespace_) or t.i + 1 in commas for t in doc]
+    again = one_sentence(Doc(nlp.vocab, words=text, spaces=spaces))
+    for _, component in nlp.pipeline:
+        again = component(again)
+    return again
+
+
+def with_own_words(doc: Doc, again: Doc, misread: Mapping[int, str], present: Mapping[int, str],
+                   commas: set[int]) -> Doc:
+    """The tree read with replaced words, over the sentence's own words: a replaced verb keeps its
+    present (tag, morphology and lemma), a comma read as 'and' its own text."""
+    def tag(t: Token) -> str:
+        return ("VBZ" if t.i in present else "VBP") if t.i in misread else t.tag_
+
+    def morph(t: Token) -> str:
+        return (PRESENT if t.i in present else PLAIN_PRESENT) if t.i in misread else str(t.morph)
+
+    def lemma(t: Token) -> str:
+        if t.i in misread:
+            return without_final_s(doc[t.i].lower_) if t.i in present else doc[t.i].lower_
+        return doc[t.i].text if t.i in commas else t.lemma_
+    read = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[tag(t) for t in again], pos=[t.pos_ for t in again], morphs=[morph(t) for t in again],
+               lemmas=[lemma(t) for t in again], heads=[t.head.i for t in again], deps=[t.dep_ for t in again])
+    read.user_data.update(doc.user_data)
+    return read
 
 
 def words_only(nlp: Language, text: str) -> Doc:
@@ -743,10 +828,11 @@ def tokens_at(doc: Doc, start: int, end: int) -> Span | None:
     return doc[inside[0]:inside[-1] + 1] if inside else None
 
 
-def parse_sentences(sentences: pd.DataFrame, nlp: Language | None = None) -> dict[tuple[str, int], Doc]:
+def parse_sentences(sentences: pd.DataFrame, nlp: Language | None = None,
+                    past: Mapping[str, str] | None = None) -> dict[tuple[str, int], Doc]:
     """{(article_id, sentence_id): tree} for every row of the `sentences` table."""
     keys = list(zip(sentences["article_id"], sentences["sentence_id"].astype(int)))
-    return dict(zip(keys, parse_texts(sentences["text"].tolist(), nlp)))
+    return dict(zip(keys, parse_texts(sentences["text"].tolist(), nlp, past=past)))
 
 
 def tokens_table(parses: dict[tuple[str, int], Doc]) -> pd.DataFrame:

@@ -24,6 +24,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .language import third_person
 from .project import data_file
 
 CURATED_FILE = "event_patterns.yaml"
@@ -31,13 +32,13 @@ PETRARCH_FILE = "petrarch/verb_patterns.yaml"
 GRAMMAR_KEYS = ("speech", "future", "hypothetical", "obligation", "intent", "readiness", "threat", "appeal",
                 "demand", "decision", "refusal", "denial", "failure", "allegation", "allegation_nouns",
                 "reciprocal", "weapons", "place_nouns", "epithets", "pair_epithets", "intent_nouns",
-                "recommendation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
+                "recommendation", "causation", "targetless", "untargeted", "group_epithets", "quantity_nouns", "wishes",
                 "two_way", "title_nouns", "counterpart", "dispatch", "kingdoms", "emirates", "setting_cases",
                 "setting_nouns", "summons", "announcement", "partitive_nouns", "accompaniment", "withdrawal",
                 "retaliation", "convening", "state_voices", "crowd_nouns", "document_nouns", "performance",
                 "topic_cases", "sequel_nouns", "censure", "act_nouns", "patient_nouns", "prevention",
                 "behest_nouns", "trade_nouns", "accord_nouns", "concession_nouns", "speech_nouns", "instruction",
-                "border_nouns", "naming")
+                "border_nouns", "naming", "organisation_epithets")
 
 
 def preposition_of(value) -> str:
@@ -339,6 +340,30 @@ def inflections(lemma: str) -> set[str]:
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return forms
+
+
+def past_tenses(book: PatternBook) -> dict[str, str]:
+    """A known verb's present in -s -> a past form ('condemns' -> 'condemned', 'sends' -> 'sent'),
+    for reading headlines: the parser, trained on past-tense news, reads 'Tajikistan condemned
+    shelling' right and 'Tajikistan condemns shelling' as a noun phrase."""
+    irregular: dict[str, list[str]] = {}
+    for form, lemma in book.verb_forms.items():
+        if form not in inflections(lemma) and not form.endswith(("s", "ing")):
+            irregular.setdefault(lemma, []).append(form)
+    found = {}
+    for lemma in book.verbs:
+        if " " in lemma or not lemma.isalpha():
+            continue
+        present = third_person(lemma)
+        if lemma in irregular:
+            found[present] = min(irregular[lemma], key=len)
+        elif lemma.endswith("e"):
+            found[present] = lemma + "d"
+        elif present.endswith("ies"):
+            found[present] = lemma[:-1] + "ied"
+        else:
+            found[present] = lemma + "ed"
+    return found
 
 
 def verb_forms(lemmas: set[str]) -> dict[str, str]:

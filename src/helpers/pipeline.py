@@ -40,7 +40,7 @@ from .ingest import (ARTICLE_COLUMNS, SENTENCE_COLUMNS, SET_ASIDE_COLUMNS, Artic
                      unmatched_manifest_rows)
 from .language import MODEL_DIR
 from .parse import parse_sentences
-from .patterns import event_labels
+from .patterns import event_labels, load_pattern_book, past_tenses
 from .progress import Progress
 from .project import DATA_DIR, PROJECT_ROOT, resolve_path
 from .tables import replace_atomically, replace_folder
@@ -114,7 +114,7 @@ def code_batch(sources: list[ArticleSource | Unreadable], dictionaries: Dictiona
     actors, agents, places, data_dir = (dictionaries.actors, dictionaries.agents, dictionaries.places,
                                         dictionaries.data_dir)
     mentions = find_mentions(sentences, actors, articles, agents)
-    parses = parse_sentences(sentences)
+    parses = parse_sentences(sentences, past=past_tenses(load_pattern_book(data_dir)))
     events = code_events(sentences, parses, mentions, actors, agents, places, data_dir)
     events = resolve_dates(events, sentences, articles)
     claims = find_claims(sentences, parses, events, mentions, actors, agents, places, data_dir)

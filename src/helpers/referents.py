@@ -93,6 +93,7 @@ class Discourse:
     # the events of each sentence that told some, with the top actors of its subject
     told: list[tuple[list[dict], set[str]]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)      # armed groups in order of last mention
+    organisations: list[str] = field(default_factory=list)      # IGOs in order of last mention, for "the bloc"
     # the states of each subject that named several ("Saudi Arabia, the UAE, Bahrain and Egypt
     # severed ties"), for "the four governments" later
     subject_lists: list[list[str]] = field(default_factory=list)
@@ -114,17 +115,15 @@ class Discourse:
                 if (violent := [event for event in events if event["violent"] or event["cameo_code"] == VIOLENT_PROTEST])]
 
     def note_groups(self, groups: list[str]) -> None:
-        for group in groups:
-            if group in self.groups:
-                self.groups.remove(group)
-            self.groups.append(group)
+        last_named(self.groups, groups)
+
+    def note_organisations(self, organisations: list[str]) -> None:
+        last_named(self.organisations, organisations)
 
     def note_states(self, states: list[str]) -> None:
         for state in states:
             self.state_counts[state] = self.state_counts.get(state, 0) + 1
-            if state in self.state_order:
-                self.state_order.remove(state)
-            self.state_order.append(state)
+        last_named(self.state_order, states)
 
     def main_pair(self) -> list[str]:
         """The two states the article is about so far: named most, more often than any third one;
@@ -153,6 +152,14 @@ class Discourse:
         return []
 
 
+def last_named(order: list[str], named: list[str]) -> None:
+    """Move the actors just named to the end of an order of last mention."""
+    for actor in named:
+        if actor in order:
+            order.remove(actor)
+        order.append(actor)
+
+
 FLAT_NAME = {"flat", "flat:name"}
 COUNTERPARTS = {"counterpart"}
 CROWD_PLACES = {"in", "at", "outside", "across", "throughout"}
@@ -161,6 +168,12 @@ CROWD_PLACES = {"in", "at", "outside", "across", "throughout"}
 def surname(name: Token) -> Token:
     """The last word of a person's name headed by its first ('Alvaro' of 'Alvaro Uribe')."""
     return max((child for child in name.children if child.dep_ in FLAT_NAME), key=lambda t: t.i, default=name)
+
+
+def given_names(name: Token) -> list[Token]:
+    """The proper nouns before a surname that heads a name ('Bert' of 'Bert Koenders'); the parser
+    may take a given name it does not know for an adjective ('Mohamed Muizzu')."""
+    return [c for c in name.lefts if c.dep_ in {"compound", "amod"} and c.tag_ == "NNP"]
 
 
 def is_former(role: Token) -> bool:
@@ -285,6 +298,8 @@ class SentenceReader:
                 found = self.pronoun_actor(child) if token.lemma_.lower() not in COUNTERPARTS else []
             else:       # "Pakistani and Afghan forces": every adjective of the list
                 found = list(dict.fromkeys(actor for part in conjuncts(child) if (actor := self.named(part))))
+                if not found and child.dep_ == "nmod:poss":       # "the bloc's foreign ministers"
+                    found = self.epithet_actors(child) or []
                 if not found and child.dep_ == "compound":     # "the African Union Commission chairperson"
                     found = self.modifier_actors(child, allow_pronoun=False)
             if found:
@@ -321,7 +336,7 @@ class SentenceReader:
         """A person's title and the body it names ('foreign ministry spokeswoman Maria Zakharova' ->
         spokeswoman, MFA); (None, '') when the name has none."""
         # "Foreign Minister Bert Koenders", parsed with the title on the given name
-        given = [c for c in name.lefts if c.dep_ == "compound" and c.tag_ == "NNP"]
+        given = given_names(name)
         for title in list(name.lefts) + [t for g in given for t in g.lefts]:
             if title.dep_ in {"nmod:desc", "compound"} and title.pos_ in {"NOUN", "PROPN"}:
                 suffix = self.agent_suffix(title)
@@ -342,9 +357,8 @@ class SentenceReader:
 
     def full_name(self, name: Token, title: Token) -> bool:
         """A given name and a surname at least ('Alvaro Uribe', 'Andrei Karlov'), not a surname alone."""
-        return surname(name).i > name.i or any(child.dep_ == "compound" and child.pos_ == "PROPN" and
-                                               child.i != title.i and not self.agent_suffix(child)
-                                               for child in name.lefts)
+        return surname(name).i > name.i or any(child.i != title.i and not self.agent_suffix(child)
+                                               for child in given_names(name))
 
     def fronted_place(self, subject: Token) -> list[str]:
         """'In Caracas, Foreign Minister Yvan Gil accused ...': the state of the place the clause opens with."""
@@ -388,15 +402,30 @@ class SentenceReader:
         for ancestor in token.ancestors:
             if ancestor.pos_ not in {"VERB", "AUX", "ADJ", "NOUN"}:
                 continue
+            if ancestor.dep_ == "acl" and ancestor.head.dep_ in {"obj", "iobj"} and \
+                    any(c.dep_ == "mark" and c.lower_ == "to" for c in ancestor.children):
+                # "prompted Armenia to recall its ambassador", "urged Sudan to withdraw its troops"
+                found = self.actors_of(ancestor.head, allow_pronoun=False)
+                if found:
+                    return found
             subject = next((c for c in ancestor.children if c.dep_ in SUBJECTS and c.i != token.i
                             and not self.contains(c, token)), None)
-            if subject is not None and subject.i < token.i or (subject is not None and token.dep_ == "nmod:poss"):
+            if subject is not None and subject.i < token.i or (subject is not None and token.dep_ == "nmod:poss") \
+                    or (subject is not None and self.in_fronted_clause(token, ancestor)):
                 found = self.actors_of(subject, allow_pronoun=subject.lower_ not in PRONOUNS)
                 if found:
                     return found
         if token.lower_ in PERSONAL:
             return list(self.discourse.last_person)
         return list(self.discourse.last_subject)
+
+    @staticmethod
+    def in_fronted_clause(pronoun: Token, verb: Token) -> bool:
+        """'When it expelled the envoy, Somalia also shut ...': the subject of a clause set before
+        the verb whose subject comes after it speaks of that subject."""
+        clause = next((a for a in pronoun.ancestors if a.head == verb), None)
+        return pronoun.dep_ == "nsubj" and clause is not None and clause.dep_ == "advcl" and \
+            clause.i < verb.i and pronoun.head == clause
 
     def group_before(self, token: Token) -> list[str]:
         """The nearest phrase before a plural pronoun that names two actors or more ('both
@@ -440,13 +469,23 @@ class SentenceReader:
         if count > 2 and (lemma in self.grammar("pair_epithets") or lemma in GROUP_SIZES):
             return self.last_states(token, count)       # "the four countries", "the quartet"
         if lemma in self.grammar("pair_epithets") and ({"two", "both", "each"} & children or plural_the):
-            return self.discourse.main_pair()        # "the two countries", "both sides", "each side", "the neighbouring countries"
+            # "the two countries", "both sides", "each side", "the neighbouring countries": the
+            # article's two, or, as a subject after two states the sentence named ("Xi welcomed
+            # Muizzu ..., and the two leaders held talks"), those two
+            here = self.states_named_before(token) if token.dep_ == "nsubj" else []
+            return here if len(here) == 2 else self.discourse.main_pair()
         if any(child.dep_ == "appos" for child in token.children):
             return None                                 # "the militant group Jaish al-Adl": its own name
         if lemma in self.grammar("group_epithets") and "the" in children and not self.modifier_actor(token, False):
             here = [actor for i, (actor, _) in sorted(self.mention_at.items())
                     if i < token.i and self.index.kind.get(self.index.top.get(actor, actor)) == "armed_group"]
             return here[-1:] or self.discourse.groups[-1:]      # "the group", "the militants"
+        if lemma in self.grammar("organisation_epithets") and "the" in children and \
+                not any(c.dep_ in {"amod", "compound", "nmod", "nmod:poss"} for c in token.children):
+            # "the bloc", not "the rebel alliance" nor "the jihadist alliance that dominates Idlib"
+            here = [top for i, (actor, _) in sorted(self.mention_at.items())
+                    if i < token.i and self.index.kind.get(top := self.index.top.get(actor, actor)) == "igo"]
+            return here[-1:] or self.discourse.organisations[-1:]      # "the bloc", "the alliance"
         if lemma in self.grammar("epithets") and "the" in children and not self.modifier_actor(token):
             # "the Persian country", "the neighbouring country": the state named last, other than the
             # one acting when the epithet names whom it acts on
@@ -456,6 +495,18 @@ class SentenceReader:
             here = [state for state in here if state not in unlike]
             return here[-1:] or self.discourse.latest_state(set(self.avoid) | unlike)
         return None
+
+    def states_named_before(self, token: Token) -> list[str]:
+        """The states of the parties named before a phrase in its sentence, by the dictionary or by a
+        surname a title introduced earlier ('Xi Jinping welcomed Muizzu ..., and the two leaders')."""
+        found = []
+        for word in self.doc[:token.i]:
+            mention = self.mention_at.get(word.i)
+            if mention and mention[1].root.i == word.i and not self.names_venue(word):
+                found.append(self.index.state_of(mention[0]))
+            elif not mention and word.pos_ == "PROPN" and word.dep_ not in FLAT_NAME:
+                found += [self.index.state_of(a) for a in self.discourse.people.get(surname(word).text, [])]
+        return list(dict.fromkeys(state for state in found if state))
 
     @staticmethod
     def counted(token: Token) -> int:
