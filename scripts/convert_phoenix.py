@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import tempfile
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -898,8 +899,26 @@ def convert(reference_dir: Path, capitals: dict, as_of: str = PHOENIX_AS_OF) -> 
     states = {a["id"] for a in conversion.actors if a["type"] == "state"}
     convert_international(read_records(reference_dir / INTERNATIONAL, as_of), states, conversion)
     convert_armed_groups(read_records(reference_dir / MILNONSTATE, as_of), states, conversion)
+    add_listed_capitals(conversion, capitals)
     remove_shared_aliases(conversion)
     return conversion
+
+
+def add_listed_capitals(conversion: Conversion, capitals: dict) -> None:
+    """Every capital and metonym of data/capitals.csv named by its state, also those Phoenix does not
+    list ("Casa Rosada"); but not one another actor is named by ("White House" is the US executive's,
+    "Kremlin" the Russian presidency's) nor an English word ("Malé" would be every "male")."""
+    taken = {alias_key(a) for actor in conversion.actors if actor["type"] != "state" for a in actor["aliases"]}
+    for actor in conversion.actors:
+        if actor["type"] != "state":
+            continue
+        listed = [name for name, _ in capitals.get(actor["id"], [])
+                  if alias_key(name) not in taken and unaccented(alias_key(name)) not in COMMON_WORDS]
+        actor["aliases"] = unique(actor["aliases"] + listed)
+
+
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 # --- writing -------------------------------------------------------------------------------------------

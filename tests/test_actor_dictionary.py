@@ -124,6 +124,14 @@ def test_state_names_capital_demonym_and_places(converted):
                       ("Leipzig", "DEU", "place"), ("Dresden", "DEU", "place"), ("Berlin", "DEU", "place")}
 
 
+def test_capitals_and_metonyms_phoenix_lacks_are_added_unless_another_actor_or_a_word(reference):
+    capitals = {"PAK": [("Islamabad", "capital"), ("Aiwan-e-Sadr", "metonym"), ("IAEA", "metonym"),
+                        ("Malé", "capital")]}
+    actors = {actor["id"]: actor for actor in cp.convert(reference, capitals, as_of="2014-01-30").actors}
+    assert actors["PAK"]["aliases"] == ["Pakistan", "Pakstan", "Islamabad", "Aiwan-e-Sadr"]
+    assert "IAEA" in actors["IAEA"]["aliases"]
+
+
 def test_a_state_is_named_by_its_own_record_not_by_what_joined_it(converted):
     actors, _ = converted
     assert actors["DEU"]["name"] == "Germany"

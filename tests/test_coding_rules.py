@@ -731,6 +731,46 @@ The Taliban accused Pakistan of sheltering militants.
 """
 
 
+# a demand, a refusal and sanctions whose other party the sentence leaves implicit; titles in lower case
+FRICTIONS = """Published: 2025-03-14
+
+Peru and Bolivia have been at odds over a border bridge since January.
+
+Peru's foreign minister demanded a formal apology on Monday.
+
+Bolivia refused to apologise.
+
+Lima asked La Paz to hand over the suspects, but Bolivia refused.
+
+Peru ordered 20 percent tariffs on Bolivian goods on Tuesday.
+
+La Paz retaliated with tariffs on Wednesday.
+
+Peru's foreign ministry suspended visa processing at its consulate in La Paz.
+
+Bolivia brought its citizens home without breaking off relations.
+
+Bolivian ambassador Jaime Quispe accused Peru of bad faith.
+
+The Peruvian president on Thursday called the measures "disproportionate".
+
+Peruvian President Dina Boluarte on Thursday insulted the Bolivian president.
+
+Peru and Bolivia are due to meet in Geneva next week.
+
+Bolivia slammed the door on Peru on Friday.
+
+The Bolivian ambassador was called to the Torre Tagle palace on Saturday.
+"""
+
+# a family name first: "Ri Song Chol" is "Ri" later
+FAMILY_NAMES = """Published: 2025-03-14
+
+Seoul expelled North Korea's envoy, Ri Song Chol, on Monday.
+
+Ri accused South Korea of fabricating evidence.
+"""
+
 ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "rupture": RUPTURE, "venue": VENUE,
             "rift": RIFT, "standoff": STANDOFF, "maghreb": MAGHREB, "recalls": RECALLS,
             "escalation": ESCALATION, "quartet": QUARTET, "barbs": BARBS, "envoys": ENVOYS, "headline": HEADLINE, "voice": VOICE, "appeals": APPEALS, "condemned": CONDEMNED,
@@ -741,7 +781,8 @@ ARTICLES = {"rules": RULES, "mediation": MEDIATION, "directions": DIRECTIONS, "r
             "responses": RESPONSES, "aims": AIMS, "signing": SIGNING,
             "truce": TRUCE, "references": REFERENCES, "trade": TRADE, "borders": BORDERS, "pacts": PACTS,
             "replies": REPLIES, "pairs": PAIRS, "verdicts": VERDICTS, "suspends": SUSPENDS,
-            "denies": DENIES, "expels": EXPELS, "cataphora": CATAPHORA}
+            "denies": DENIES, "expels": EXPELS, "cataphora": CATAPHORA, "frictions": FRICTIONS,
+            "family_names": FAMILY_NAMES}
 
 
 @pytest.fixture(scope="module")
@@ -1450,5 +1491,26 @@ def test_given_names_charges_called_false_the_bloc_solidarity_and_what_an_event_
     ("expels", "Gabon expels Cameroonian envoy", [("GAB", "CMR", "163"), ("GAB", "CMR", "174")]),
 ])
 def test_two_leaders_named_before_a_verdict_on_acts_a_pronoun_before_its_subject_and_headlines_in_the_present(
+        tables, article, words, expected):
+    assert coded(tables, words, article) == expected
+
+
+@pytest.mark.parametrize("article, words, expected", [
+    ("frictions", "demanded a formal apology", [("PER", "BOL", "100")]),
+    ("frictions", "Bolivia refused to apologise", [("BOL", "PER", "120")]),
+    ("frictions", "but Bolivia refused", [("BOL", "PER", "120"), ("PER", "BOL", "020")]),
+    ("frictions", "Peru ordered 20 percent tariffs", [("PER", "BOL", "163")]),
+    ("frictions", "La Paz retaliated with tariffs", [("BOL", "PER", "163")]),
+    ("frictions", "suspended visa processing", [("PER", "BOL", "172")]),
+    ("frictions", "without breaking off relations", []),
+    ("frictions", "Bolivian ambassador Jaime Quispe", [("BOL", "PER", "112")]),
+    ("frictions", "called the measures", [("PER", "BOL", "111")]),
+    ("frictions", "insulted the Bolivian president", [("PER", "BOL", "111")]),
+    ("family_names", "Ri accused", [("PRK", "KOR", "112")]),
+    ("frictions", "are due to meet", [("BOL", "PER", "036"), ("PER", "BOL", "036")]),
+    ("frictions", "slammed the door", []),
+    ("frictions", "was called to the Torre Tagle palace", [("PER", "BOL", "114")]),
+])
+def test_implicit_other_parties_sanctions_refusals_titles_in_lower_case_and_family_names_first(
         tables, article, words, expected):
     assert coded(tables, words, article) == expected

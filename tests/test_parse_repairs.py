@@ -622,3 +622,68 @@ def test_a_headline_s_present_verbs_read_again_in_the_past():
                                                                                        ("protocol", "obj")]
     # a sentence with its full stop is no headline, and a verb read right is left as it is
     assert next(parse_texts(["Tajikistan condemns the shelling."], past=past))[1].tag_ == "VBZ"
+
+
+def test_a_day_between_subject_and_verb_is_read_again_without_it():
+    # the parser takes "slapped" after "on Sunday" for a modifier and gives "Trump" to another verb;
+    # read without the day, the name is the verb's subject, and the day hangs on the verb
+    from helpers.parse import parse_texts
+    doc = next(parse_texts(["US President Donald Trump on Sunday slapped 25 percent tariffs on all Colombian goods."]))
+    slapped = doc[6]
+    assert (slapped.text, slapped.dep_) == ("slapped", "ROOT")
+    assert [(t.text, t.dep_) for t in slapped.children if t.dep_ in {"nsubj", "obj"} or t.text == "Sunday"] == \
+        [("Donald", "nsubj"), ("Sunday", "obl"), ("tariffs", "obj")]
+    assert doc.text == "US President Donald Trump on Sunday slapped 25 percent tariffs on all Colombian goods."
+    # a verb the parser gave its subject is left as it is
+    doc = next(parse_texts(["Russia on Monday suspended flights to Georgia."]))
+    assert [(t.text, t.dep_) for t in doc[3].children if t.dep_ == "nsubj"] == [("Russia", "nsubj")]
+
+
+def test_a_lowercase_title_read_as_the_head_is_the_name_s():
+    from helpers.parse import repair_lowercase_title_read_as_head_of_the_clause
+    # "North Korean ambassador Kang Chol had accused Malaysia ...", as the parser read it
+    doc = misread("""
+        North NNP PROPN compound 1
+        Korean NNP PROPN compound 2
+        ambassador NN NOUN ROOT 2
+        Kang NNP PROPN nsubj 6
+        Chol NNP PROPN flat 3
+        had VBD AUX aux 6
+        accused VBN VERB acl 2
+        Malaysia NNP PROPN obj 6
+        . . PUNCT punct 2
+    """)
+    doc = repair_lowercase_title_read_as_head_of_the_clause(doc)
+    assert tree(doc) == [("North", "compound", "Korean"), ("Korean", "compound", "ambassador"),
+                         ("ambassador", "nmod:desc", "Kang"), ("Kang", "nsubj", "accused"), ("Chol", "flat", "Kang"),
+                         ("had", "aux", "accused"), ("accused", "ROOT", "accused"), ("Malaysia", "obj", "accused"),
+                         (".", "punct", "accused")]
+
+
+def test_two_names_after_a_fronted_day_are_the_verb_s_subject():
+    # "In September, Albares and Mondino met": the first name read as a conjunct of the month
+    doc = misread("""
+        In IN ADP case 1
+        September NNP PROPN obl 6
+        , , PUNCT punct 3
+        Albares NNP PROPN conj 1
+        and CC CCONJ cc 5
+        Mondino NNP PROPN nsubj 6
+        met VBD VERB ROOT 6
+        . . PUNCT punct 6
+    """)
+    doc = repair_subject_read_as_apposition_of_a_fronted_place(doc)
+    assert tree(doc)[3] == ("Albares", "nsubj", "met")
+    assert tree(doc)[5] == ("Mondino", "conj", "Albares")
+
+
+def test_accused_read_as_an_adjective_is_read_again_as_a_verb_with_the_name_before_the_aside():
+    # read at first as "the accused Belgium", and with the name given to the participle of the aside
+    from helpers.parse import parse_texts
+    doc = next(parse_texts(["The decision was announced a day after President Paul Kagame, addressing a gathering "
+                            "in Kigali on Sunday, accused Belgium of working against the interests of Rwanda."]))
+    accused = next(t for t in doc if t.text == "accused")
+    assert (accused.pos_, accused.lemma_) == ("VERB", "accuse")
+    assert [(t.text, t.dep_) for t in accused.children if t.dep_ in {"nsubj", "obj"}] == [("Paul", "nsubj"),
+                                                                                         ("Belgium", "obj")]
+    assert doc.text.startswith("The decision was announced a day after President Paul Kagame, addressing")

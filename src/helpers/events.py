@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .parse import offset_of
+from .parse import MONTHS, TIME_NOUNS, offset_of
 from .patterns import (VIOLENT_ROOTS, Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table,
                        load_pattern_book)
 from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader, body_nouns
@@ -63,7 +63,10 @@ TARGET_CASES = {"on", "against", "at", "upon", "to", "toward", "towards", "with"
 BACKGROUND_CASES = {"following", "after", "since", "amid", "before", "despite", "during", "over"}
 LOCATIVE_CASES = {"in", "into", "inside", "within", "across", "near", "along"}
 CONDITIONS = {"if", "unless", "whether"}
+# "brought its people home without breaking off relations": what the clause says was not done
+NOT_DONE = {"without"}
 NEGATIONS = {"not", "n't", "never", "no"}
+OPENING_QUOTES = {"\"", "“", "‘", "'"}
 
 
 def lemma_of(token: Token) -> str:
@@ -86,6 +89,18 @@ def noun_forms(token: Token) -> list[str]:
 def object_infinitives(objects: list[Token]) -> list[Token]:
     """'ordered the envoy to leave' read as 'the envoy to leave': the infinitive still completes the verb."""
     return [c for o in objects for c in o.children if c.dep_ == "acl" and any(m.lower_ == "to" for m in c.children)]
+
+
+def is_time(token: Token) -> bool:
+    """'on Monday', 'on Sunday evening', 'on 5 March': a phrase that says on which day."""
+    return token.lower_ in TIME_NOUNS | MONTHS and any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)
+
+
+def quoted_appositions(objects: list[Token]) -> list[Token]:
+    """'called the ban "abhorrent"', read as an apposition of the object: the quoted word is what
+    the verb makes of the object."""
+    return [c for o in objects for c in o.children if c.dep_ == "appos" and c.i > o.i + 1 and
+            c.doc[c.i - 1].text in OPENING_QUOTES]
 
 
 def noun_modifiers(token: Token) -> list[Token]:
@@ -259,8 +274,9 @@ class SentenceCoder:
         # "hundreds of protesters gathered": the counted noun says who
         subjects += [c for s in subjects if s.lemma_.lower() in self.words("quantity_nouns")
                      for c in s.children if c.dep_ == "nmod" and self.reader.case_of(c) == "of"]
-        obliques = [c for c in children if c.dep_ in OBLIQUES] + \
-            [n for o in objects for n in o.children if n.dep_ == "nmod"]
+        # "demanded an apology on Monday": when is no role of a pattern ("push on" is an advance)
+        obliques = [c for c in children if c.dep_ in OBLIQUES and not is_time(c)] + \
+            [n for o in objects for n in o.children if n.dep_ == "nmod" and not is_time(n)]
         # "answered with a wave of air strikes": the strikes, with the wave's preposition
         preps_of_parts = [(self.reader.case_of(c), form) for c in obliques if c.lemma_.lower() in self.words("partitive_nouns")
                           for n in c.children if n.dep_ == "nmod" and self.reader.case_of(n) == "of"
@@ -277,8 +293,8 @@ class SentenceCoder:
             object_modifiers=frozenset(lemma_of(m) for o in objects for m in o.children
                                        if m.dep_ in {"amod", "compound"}),
             prepositions=frozenset((case, noun) for case, noun in preps if case),
-            complements=frozenset(form for c in children + object_infinitives(objects)
-                                  if c.dep_ in {"xcomp", "ccomp", "advcl", "acl"} or self.is_second_object(c)
+            complements=frozenset(form for c in children + object_infinitives(objects) + quoted_appositions(objects)
+                                  if c.dep_ in {"xcomp", "ccomp", "advcl", "acl", "appos"} or self.is_second_object(c)
                                   for form in self.complement_forms(c)),
             particles=frozenset(particles | {case for case, _ in preps if case}),
         )
@@ -308,8 +324,10 @@ class SentenceCoder:
         # intervention": what the noun is of, and its adjectives, say it too
         # "called the expulsions unjustified": a participle is also an adjective
         participle = {token.lower_} if token.tag_ == "VBN" else set()
-        return {lemma} | participle | {lemma_of(c) for c in token.children if token.pos_ == "NOUN" and (
-            c.dep_ == "amod" or (c.dep_ == "nmod" and self.reader.case_of(c) == "of"))}
+        described = [c for c in token.children if token.pos_ == "NOUN" and (
+            c.dep_ == "amod" or (c.dep_ == "nmod" and self.reader.case_of(c) == "of"))]
+        return {lemma} | participle | {lemma_of(c) for c in described} | \
+            {c.lower_ for c in described if c.tag_ == "VBN"}
 
     @staticmethod
     def is_passive(token: Token) -> bool:
@@ -327,7 +345,7 @@ class SentenceCoder:
     def modality(self, token: Token) -> str:
         """'unreal' (negated, hypothetical, conditional), 'intent' (future), 'demand' (must), 'appeal'
         (should), else ''."""
-        if self.negated(token) or any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in token.children):
+        if self.negated(token) or any(c.dep_ == "mark" and c.lower_ in CONDITIONS | NOT_DONE for c in token.children):
             return "unreal"
         auxiliaries = {c.lemma_.lower() for c in token.children if c.dep_ == "aux"} | \
             {c.lower_ for c in token.children if c.dep_ == "aux"}
@@ -337,8 +355,9 @@ class SentenceCoder:
             return "demand"
         if auxiliaries & self.words("recommendation"):
             return "appeal"
-        if auxiliaries & self.words("future"):
-            return "intent"
+        if auxiliaries & self.words("future") or \
+                any(c.dep_ == "mark" and c.lower_ in self.words("readiness") for c in token.children):
+            return "intent"          # "are due to meet", read with "due to" as the verb's marker
         return ""
 
     def frame(self, token: Token) -> Frame:
@@ -507,9 +526,10 @@ class SentenceCoder:
                 return []
             if self.verb_lemma(token) in self.words("readiness") | self.words("intent"):
                 return self.reader.actors_of(patient)       # "X was prepared to"
-            if self.verb_lemma(token) in self.words("withdrawal"):
+            # "X's ambassador was recalled", "was called home": by X
+            if self.verb_lemma(token) in self.words("withdrawal") or any(c.lower_ == "home" for c in token.children):
                 owners = [self.index.state_of(a) for a in self.reader.modifier_actors(patient, allow_pronoun=False)]
-                return [state for state in dict.fromkeys(owners) if state]   # "X's ambassador was recalled": by X
+                return [state for state in dict.fromkeys(owners) if state]
             if self.verb_lemma(token) in self.words("summons"):
                 return self.summoner(token, patient)
             return []
@@ -1046,7 +1066,10 @@ class SentenceCoder:
             (not nominal and (len(sources) > 1 or bool(targets)) and self.verb_lemma(token) in self.words("reciprocal"))
         location = self.location(token)
         if not targets and not reciprocal:
-            targets = self.fallback_targets(token, coding, sources)
+            # "Milei refused to apologise", "Malaysia refused": a refusal that names no one refuses the
+            # other state
+            targets = self.fallback_targets(token, coding, sources) or \
+                (self.other_of_pair(sources) if frame.kind == "refusal" or self.bare_refusal(token) else [])
         if coding.code in self.words("untargeted"):
             targets, reciprocal = [], False
         if not targets and not reciprocal and not (coding.mutual and len(sources) > 1) and frame.kind != "denial" and \
@@ -1224,11 +1247,16 @@ class SentenceCoder:
                 return [state]
             # "the Pakistani strikes", in an article about India and Pakistan: on the other one
             return [] if self.is_verb(token) else self.other_of_pair(sources)
-        if coding.code in self.words("counterpart"):
+        if coding.code in self.words("counterpart") or coding.entry.id in self.words("counterpart_entries"):
             # "On 24 August, Algeria cut diplomatic ties"; "Kuwait recalled its ambassador", after others did
             return self.other_of_pair(sources) or self.conjoined_targets(token, sources) or \
                 self.other_side(self.discourse.ruptured.get(coding.code, []), sources)
         return []
+
+    def bare_refusal(self, token: Token) -> bool:
+        """'Malaysia refused', 'Beijing refused, saying ...': a verb of refusal with nothing refused."""
+        return self.is_verb(token) and self.verb_lemma(token) in self.words("refusal") and \
+            not any(c.dep_ in OBJECTS | {"xcomp", "ccomp", "nsubj:pass"} for c in token.children)
 
     def conjoined_targets(self, token: Token, sources: list[str]) -> list[str]:
         """'Kuwait recalled its ambassador and gave Lebanon's charge d'affaires 48 hours to leave':

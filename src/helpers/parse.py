@@ -39,7 +39,7 @@ def parse_texts(texts: Iterable[str], nlp: Language | None = None, batch_size: i
     for doc in docs:
         if past and doc.user_data.get("unpunctuated"):
             doc = headline_read_in_the_past(doc, nlp, past)
-        yield repair_parse(lemma_joined_titles(doc))
+        yield repair_parse(lemma_joined_titles(read_accusations_as_verbs(read_without_the_day(doc, nlp), nlp)))
 
 
 def after_a_name(word: Token, verb_before: bool) -> bool:
@@ -88,6 +88,102 @@ def headline_read_in_the_past(doc: Doc, nlp: Language, past: Mapping[str, str]) 
             return with_own_words(doc, again, misread, present, {i - 2 for i in plain if i in misread})
         misread = clauses
     return doc
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+          "nov", "dec"}
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+def day_between_subject_and_verb(doc: Doc) -> range | None:
+    """'Trump on Sunday slapped tariffs ...', 'the ministry late on Friday summoned ...': the words of
+    a day set between a name or noun and a finite verb, or None."""
+    for on in doc[1:]:
+        start = on.i - 1 if doc[on.i - 1].lower_ in {"late", "early"} else on.i
+        end = day_phrase_end(doc, on.i + 1) if on.lower_ == "on" else None
+        if end is None or start == 0 or end >= len(doc):
+            continue
+        before, verb = doc[start - 1], doc[end]
+        if before.pos_ in {"PROPN", "NOUN"} and verb.tag_ in {"VBD", "VBZ", "VBN"} and verb.is_lower:
+            return range(start, end)
+    return None
+
+
+def day_phrase_end(doc: Doc, i: int) -> int | None:
+    """Where 'Sunday', 'Sunday evening', 'January 5' or '5 January' starting at i ends, or None."""
+    words = [t.lower_ for t in doc[i:i + 3]] + ["", "", ""]
+    if words[0] in WEEKDAYS:
+        return i + 2 if words[1] in PARTS_OF_DAY else i + 1
+    if words[0] in MONTHS and words[1].isdigit() or words[0].isdigit() and words[1] in MONTHS:
+        return i + 2
+    return None
+
+
+def read_without_the_day(doc: Doc, nlp: Language) -> Doc:
+    """A day between a subject and its verb is a phrase the treebank seldom shows there: the parser
+    may take the verb for a modifier and the name for the subject of another verb. When the verb has
+    no subject, the sentence is parsed again without the day, and that tree kept, with the day hung
+    on the verb, if it gives the verb its subject."""
+    span = day_between_subject_and_verb(doc)
+    if span is None or any(c.dep_ in SUBJECTS for c in doc[span.stop].children):
+        return doc
+    kept = [t.i for t in doc if t.i not in span]
+    again = one_sentence(Doc(nlp.vocab, words=[doc[i].text for i in kept],
+                             spaces=[bool(doc[i].whitespace_) for i in kept]))
+    for _, component in nlp.pipeline:
+        again = component(again)
+    verb = again[kept.index(span.stop)]
+    if verb.pos_ != "VERB" or not any(c.dep_ in SUBJECTS for c in verb.children):
+        return doc
+    return with_the_day(doc, again, kept, span)
+
+
+def with_the_day(doc: Doc, again: Doc, kept: list[int], span: range) -> Doc:
+    """The tree read without the day, over all the sentence's words: the day's head word (its last)
+    is an oblique of the verb after it, the words before it hang on that word."""
+    read = {i: again[n] for n, i in enumerate(kept)}
+    day = span.stop - 1
+
+    def analysis(t: Token) -> tuple:
+        if t.i in span:
+            head, dep = (span.stop, "obl") if t.i == day else (day, "case" if t.lower_ == "on" else "compound"
+                                                              if t.i > span.start + 1 else "advmod")
+            return t.tag_, t.pos_, str(t.morph), t.lemma_, head, dep
+        r = read[t.i]
+        return r.tag_, r.pos_, str(r.morph), r.lemma_, kept[r.head.i], r.dep_
+    rows = [analysis(t) for t in doc]
+    tree = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[r[0] for r in rows], pos=[r[1] for r in rows], morphs=[r[2] for r in rows],
+               lemmas=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows])
+    tree.user_data.update(doc.user_data)
+    return tree
+
+
+# "accused X of Y" may be read as "the accused X"; "warned X of Y" has no such reading
+ACCUSATIONS = {"accused": "warned", "accusing": "warning", "accuses": "warns", "accuse": "warn"}
+
+
+def read_accusations_as_verbs(doc: Doc, nlp: Language) -> Doc:
+    """'... and accused Turkey of protecting ...': the parser may read the verb as an adjective of the
+    name after it ('the accused man'). Such a sentence is parsed again with 'warned' in its place,
+    which takes the same 'X of Y' and is read as a verb, and that tree kept, with the sentence's own
+    words, when it makes the word a verb with an object."""
+    misread = {t.i: ACCUSATIONS[t.lower_] for t in doc if t.lower_ in ACCUSATIONS and t.dep_ not in CLAUSES
+               and any(o.lower_ == "of" for o in doc[t.i + 2:t.i + 12]) and t.i + 1 < len(doc)
+               and doc[t.i + 1].pos_ in {"PROPN", "NOUN", "DET", "PRON", "ADJ"}}
+    if not misread:
+        return doc
+    again = parsed_with(doc, nlp, misread, set())
+    if not all(again[i].pos_ == "VERB" and any(c.dep_ == "obj" for c in again[i].children) for i in misread):
+        return doc
+    read = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+               tags=[t.tag_ for t in again], pos=[t.pos_ for t in again], morphs=[str(t.morph) for t in again],
+               lemmas=["accuse" if t.i in misread else t.lemma_ for t in again],
+               heads=[t.head.i for t in again], deps=[t.dep_ for t in again])
+    read.user_data.update(doc.user_data)
+    return read
 
 
 def parsed_with(doc: Doc, nlp: Language, words: Mapping[int, str], commas: set[int]) -> Doc:
@@ -221,7 +317,8 @@ def repair_parse(doc: Doc) -> Doc:
                    repair_conjunct_read_as_apposition, repair_finite_conjunct_of_an_infinitive,
                    repair_predicate_adjective_read_as_modifier_of_the_object, repair_name_read_as_common_noun,
                    repair_predicate_adjective_read_as_head_of_the_object, repair_verb_with_a_subject_read_as_adjective,
-                   repair_present_verb_read_as_plural_noun, repair_names_read_as_vocative_of_a_plural_title):
+                   repair_present_verb_read_as_plural_noun, repair_names_read_as_vocative_of_a_plural_title,
+                   repair_lowercase_title_read_as_head_of_the_clause, repair_subject_of_a_participle_aside):
         doc = repair(doc)
     return doc
 
@@ -625,13 +722,18 @@ def repair_subject_read_as_apposition_of_a_fronted_place(doc: Doc) -> Doc:
     after the comma that closes it, before a verb with no subject, is that verb's subject, and the
     apposition after the name is the name's."""
     for verb in doc:
-        if not verb.tag_.startswith("VB") or any(c.dep_ in SUBJECTS for c in verb.children):
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        # "In September, Albares and Mondino met": the second name of the subject was left to the verb
+        second = subject is not None and any(c.dep_ == "cc" and c.i < subject.i for c in subject.children)
+        if not verb.tag_.startswith("VB") or (subject is not None and not second):
             continue
         place = next((c for c in verb.lefts if c.dep_ == "obl" and
                       any(g.dep_ == "case" and g.lower_ in {"in", "at", "from", "on"} for g in c.children)), None)
         name = next((c for c in place.children if c.dep_ in {"appos", "conj"} and c.pos_ == "PROPN"
                      and doc[first_word(c).i - 1].text == ","), None) if place is not None else None
-        if name is not None and name.i < verb.i:
+        if name is not None and second and name.i < subject.i:
+            subject.head, subject.dep_ = name, "conj"
+        if name is not None and name.i < verb.i and (not second or subject.head == name):
             for apposition in [c for c in place.children if c.dep_ == "appos" and name.i < c.i < verb.i]:
                 apposition.head = name      # "On Facebook, Mustapha Ramid, Morocco's minister ..., wrote"
             name.head, name.dep_ = verb, "nsubj"
@@ -873,4 +975,62 @@ def repair_names_read_as_vocative_of_a_plural_title(doc: Doc) -> Doc:
         title = name.head
         if name.dep_ == "vocative" and name.pos_ == "PROPN" and title.tag_ == "NNS" and name.i == title.i + 1:
             name.dep_ = "appos"
+    return doc
+
+
+# Offices written in lower case before a name ("ambassador Kang Chol", "spokesman Dmitry Peskov")
+TITLES = {"ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "premier",
+          "chancellor", "secretary", "counsellor", "counselor", "diplomat", "official", "general", "commander",
+          "governor", "senator", "consul", "deputy", "lawmaker", "legislator", "mayor", "negotiator", "adviser",
+          "advisor", "aide", "prosecutor", "judge", "king", "queen", "prince", "emir", "colonel", "admiral",
+          "leader", "chief", "head", "director", "representative", "attaché", "chargé"}
+
+
+def repair_lowercase_title_read_as_head_of_the_clause(doc: Doc) -> Doc:
+    """'North Korean ambassador Kang Chol accused Malaysia ...': the parser may read a title written
+    in lower case as the head of the sentence, and the verb as a clause of it whose subject is the
+    name. The title is the name's: the verb takes the title's place, the title hangs on the name."""
+    for title in doc:
+        if title.pos_ != "NOUN" or title.lower_ not in TITLES or title.i + 1 >= len(doc):
+            continue
+        names = names_after(doc, title.i + 1)
+        subject = next((t for t in names if t.dep_ in {"nsubj", "nsubj:pass"}), None)
+        verb = subject.head if subject is not None else None
+        if verb is None or verb.head != title or verb.pos_ not in {"VERB", "AUX"} or verb.i < title.i:
+            continue
+        is_root = title.head == title
+        verb.head, verb.dep_ = (verb if is_root else title.head), title.dep_
+        title.head, title.dep_ = subject, "nmod:desc"
+        for child in list(title.children):
+            if child.i > title.i and child not in names:
+                child.head = verb
+    return doc
+
+
+def names_after(doc: Doc, start: int) -> list[Token]:
+    """The run of proper nouns that starts at `start`."""
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN":
+        end += 1
+    return list(doc[start:end])
+
+
+def repair_subject_of_a_participle_aside(doc: Doc) -> Doc:
+    """'President Paul Kagame, addressing a gathering in Kigali, accused Belgium ...': the parser may
+    give the name to the participle between the commas and leave the verb after them without a
+    subject. A participle set off by commas after a name is an aside on it: the name is the verb's
+    subject, and the participle a clause of the verb."""
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb.i < 2 or \
+                any(c.dep_ in SUBJECTS for c in verb.children) or doc[verb.i - 1].text != ",":
+            continue
+        aside = next((t for t in doc[:verb.i] if t.tag_ == "VBG" and t.i > 1 and doc[t.i - 1].text == ","
+                      and t.right_edge.i == verb.i - 2), None)
+        name = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None) if aside else None
+        if name is None or verb in aside.ancestors:
+            continue
+        name.head, name.dep_ = verb, "nsubj"
+        if verb.head == aside.head and verb.dep_ != "ROOT" or aside.head == aside:
+            continue
+        aside.head, aside.dep_ = verb, "advcl"
     return doc

@@ -351,8 +351,12 @@ class SentenceReader:
             if token.pos_ == "PROPN" and not self.named(token) and token.dep_ not in FLAT_NAME:
                 title, _ = self.title_of(token)
                 actors = self.head_actors(token) if title is not None else []
+                if not actors and token.dep_ == "appos" and self.agent_suffix(token.head):
+                    title, actors = token.head, self.head_actors(token.head)    # "its ambassador, Kang Chol"
                 if actors and self.full_name(token, title):
                     found[surname(token).text] = actors
+                    # "Kang Chol" is "Kang" later: a family name may come first
+                    found.setdefault(min([token] + given_names(token), key=lambda t: t.i).text, actors)
         return found
 
     def full_name(self, name: Token, title: Token) -> bool:
