@@ -32,7 +32,8 @@ from pathlib import Path
 import pandas as pd
 from spacy.tokens import Doc, Token
 
-from .parse import MONTHS, TIME_NOUNS, offset_of
+from .datetext import MONTHS
+from .parse import TIME_NOUNS, offset_of
 from .patterns import (VIOLENT_ROOTS, Coding, Entry, PatternBook, Roles, choose_coding, load_cameo_table,
                        load_pattern_book)
 from .referents import SUBJECTS, ActorIndex, Discourse, SentenceReader, body_nouns
@@ -93,7 +94,8 @@ def object_infinitives(objects: list[Token]) -> list[Token]:
 
 def is_time(token: Token) -> bool:
     """'on Monday', 'on Sunday evening', 'on 5 March': a phrase that says on which day."""
-    return token.lower_ in TIME_NOUNS | MONTHS and any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)
+    return (token.lower_ in TIME_NOUNS or token.lower_ in MONTHS) and \
+        any(c.dep_ == "case" and c.lower_ == "on" for c in token.children)
 
 
 def quoted_appositions(objects: list[Token]) -> list[Token]:

@@ -15,6 +15,7 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .datetext import MONTHS, WEEKDAYS
 from .language import parser, third_person, without_final_s
 
 BATCH_SIZE = 256
@@ -90,10 +91,6 @@ def headline_read_in_the_past(doc: Doc, nlp: Language, past: Mapping[str, str]) 
     return doc
 
 
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-          "nov", "dec"}
 PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 
 
@@ -130,10 +127,7 @@ def read_without_the_day(doc: Doc, nlp: Language) -> Doc:
     if span is None or any(c.dep_ in SUBJECTS for c in doc[span.stop].children):
         return doc
     kept = [t.i for t in doc if t.i not in span]
-    again = one_sentence(Doc(nlp.vocab, words=[doc[i].text for i in kept],
-                             spaces=[bool(doc[i].whitespace_) for i in kept]))
-    for _, component in nlp.pipeline:
-        again = component(again)
+    again = parsed_words(nlp, [doc[i].text for i in kept], [bool(doc[i].whitespace_) for i in kept])
     verb = again[kept.index(span.stop)]
     if verb.pos_ != "VERB" or not any(c.dep_ in SUBJECTS for c in verb.children):
         return doc
@@ -153,12 +147,7 @@ def with_the_day(doc: Doc, again: Doc, kept: list[int], span: range) -> Doc:
             return t.tag_, t.pos_, str(t.morph), t.lemma_, head, dep
         r = read[t.i]
         return r.tag_, r.pos_, str(r.morph), r.lemma_, kept[r.head.i], r.dep_
-    rows = [analysis(t) for t in doc]
-    tree = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               tags=[r[0] for r in rows], pos=[r[1] for r in rows], morphs=[r[2] for r in rows],
-               lemmas=[r[3] for r in rows], heads=[r[4] for r in rows], deps=[r[5] for r in rows])
-    tree.user_data.update(doc.user_data)
-    return tree
+    return over_own_words(doc, [analysis(t) for t in doc])
 
 
 # "accused X of Y" may be read as "the accused X"; "warned X of Y" has no such reading
@@ -178,22 +167,32 @@ def read_accusations_as_verbs(doc: Doc, nlp: Language) -> Doc:
     again = parsed_with(doc, nlp, misread, set())
     if not all(again[i].pos_ == "VERB" and any(c.dep_ == "obj" for c in again[i].children) for i in misread):
         return doc
-    read = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               tags=[t.tag_ for t in again], pos=[t.pos_ for t in again], morphs=[str(t.morph) for t in again],
-               lemmas=["accuse" if t.i in misread else t.lemma_ for t in again],
-               heads=[t.head.i for t in again], deps=[t.dep_ for t in again])
-    read.user_data.update(doc.user_data)
-    return read
+    return over_own_words(doc, [(t.tag_, t.pos_, str(t.morph), "accuse" if t.i in misread else t.lemma_,
+                                 t.head.i, t.dep_) for t in again])
 
 
 def parsed_with(doc: Doc, nlp: Language, words: Mapping[int, str], commas: set[int]) -> Doc:
     """The tree of a sentence with some of its words replaced, and some commas read as 'and'."""
     text = ["and" if t.i in commas else words.get(t.i, t.text) for t in doc]
-    spaces = [bool(t.whitespace_) or t.i + 1 in commas for t in doc]
-    again = one_sentence(Doc(nlp.vocab, words=text, spaces=spaces))
+    return parsed_words(nlp, text, [bool(t.whitespace_) or t.i + 1 in commas for t in doc])
+
+
+def parsed_words(nlp: Language, words: list[str], spaces: list[bool]) -> Doc:
+    """The tree of a list of words read as one sentence."""
+    again = one_sentence(Doc(nlp.vocab, words=words, spaces=spaces))
     for _, component in nlp.pipeline:
         again = component(again)
     return again
+
+
+def over_own_words(doc: Doc, rows: list[tuple]) -> Doc:
+    """A tree read from other words, set over the sentence's own: one (tag, pos, morph, lemma, head,
+    dep) per word."""
+    tags, pos, morphs, lemmas, heads, deps = (list(column) for column in zip(*rows))
+    read = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags,
+               pos=pos, morphs=morphs, lemmas=lemmas, heads=heads, deps=deps)
+    read.user_data.update(doc.user_data)
+    return read
 
 
 def with_own_words(doc: Doc, again: Doc, misread: Mapping[int, str], present: Mapping[int, str],
@@ -210,11 +209,7 @@ def with_own_words(doc: Doc, again: Doc, misread: Mapping[int, str], present: Ma
         if t.i in misread:
             return without_final_s(doc[t.i].lower_) if t.i in present else doc[t.i].lower_
         return doc[t.i].text if t.i in commas else t.lemma_
-    read = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
-               tags=[tag(t) for t in again], pos=[t.pos_ for t in again], morphs=[morph(t) for t in again],
-               lemmas=[lemma(t) for t in again], heads=[t.head.i for t in again], deps=[t.dep_ for t in again])
-    read.user_data.update(doc.user_data)
-    return read
+    return over_own_words(doc, [(tag(t), t.pos_, morph(t), lemma(t), t.head.i, t.dep_) for t in again])
 
 
 def words_only(nlp: Language, text: str) -> Doc:
